@@ -1,0 +1,82 @@
+// Next-token training of a language model: pretraining on a corpus, and (later) SFT on
+// demonstrations. One step = forward, backward, clip, Adam; the loss comes back asynchronously.
+import * as tf from '@tensorflow/tfjs';
+import type { LanguageModel } from '../model/language-model';
+import { maskedMean, tokenLogProbs } from '../model/logprobs';
+import { namedParams } from '../model/params';
+import { clipByGlobalNorm, learningRateAt, makeAdam } from './optimizer';
+
+export interface LMTrainSettings {
+  /** Peak learning rate. */
+  learningRate: number;
+  warmupSteps: number;
+  /** Total steps planned (for the cosine decay). */
+  totalSteps: number;
+  /** Clip the global gradient norm to this. */
+  gradClip: number;
+}
+
+export const DEFAULT_LM_TRAIN: LMTrainSettings = { learningRate: 3e-3, warmupSteps: 50, totalSteps: 1000, gradClip: 1 };
+
+export interface LMStepResult {
+  loss: number;
+  gradNorm: number;
+  learningRate: number;
+}
+
+export class LMTrainer {
+  private readonly optimizer: tf.AdamOptimizer;
+  private readonly vars: tf.Variable[];
+  private stepCount = 0;
+
+  constructor(private readonly model: LanguageModel, private readonly settings: LMTrainSettings = DEFAULT_LM_TRAIN) {
+    this.optimizer = makeAdam(settings.learningRate);
+    // The value and reward heads take no part in the LM loss; leaving them out keeps their
+    // gradients from being null.
+    this.vars = namedParams(model.params)
+      .filter(([name]) => !name.startsWith('value') && !name.startsWith('reward'))
+      .map(([, v]) => v);
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** One update on windows of T + 1 tokens (B rows); mask (B, T) optional, 1 = train on that target. */
+  async step(windows: number[][], mask?: number[][]): Promise<LMStepResult> {
+    const s = this.settings;
+    const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps);
+    this.optimizer.learningRate = lr;
+    const { value, grads } = tf.variableGrads(() => {
+      const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
+      return mask ? maskedMean(logp, tf.tensor2d(mask)).neg() : logp.mean().neg();
+    }, this.vars);
+    const clipped = clipByGlobalNorm(grads, s.gradClip);
+    this.optimizer.applyGradients(clipped.grads);
+    tf.dispose(grads);
+    tf.dispose(clipped.grads);
+    const [loss, gradNorm] = await Promise.all([value.data(), clipped.norm.data()]);
+    value.dispose();
+    clipped.norm.dispose();
+    this.stepCount++;
+    return { loss: loss[0], gradNorm: gradNorm[0], learningRate: lr };
+  }
+
+  /** Mean next-token loss (nats) over windows, no update. */
+  async evaluate(windows: number[][], batchSize = 16): Promise<number> {
+    let total = 0;
+    let count = 0;
+    for (let i = 0; i < windows.length; i += batchSize) {
+      const batch = windows.slice(i, i + batchSize);
+      const loss = tf.tidy(() => tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(batch, undefined, 'int32')).sum().neg());
+      total += (await loss.data())[0];
+      loss.dispose();
+      count += batch.length * (batch[0].length - 1);
+    }
+    return total / count;
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+// A pretraining session: a model, its trainer, a token stream and a seeded batch sampler.
+// The worker drives it a step at a time (so it can pause, sample and save between steps);
+// the CLI drives it in a loop. Same code, same numbers for the same seed and backend.
+import type { LanguageModel } from '../model/language-model';
+import { makeRng, type Rng } from '../util/rng';
+import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from './corpus';
+import { LMTrainer, type LMStepResult, type LMTrainSettings } from './lm-trainer';
+
+export interface PretrainSettings extends LMTrainSettings {
+  batchSize: number;
+  seed: number;
+}
+
+export const DEFAULT_PRETRAIN: PretrainSettings = {
+  learningRate: 3e-3, warmupSteps: 50, totalSteps: 600, gradClip: 1, batchSize: 16, seed: 1,
+};
+
+export interface PretrainStep extends LMStepResult {
+  step: number;
+  tokensSeen: number;
+}
+
+/** Documents of a corpus file: one paragraph per line (bundled corpus) or prose with blank lines. */
+export function corpusDocuments(text: string): string[] {
+  const lines = text.replace(/\r/g, '').split('\n').filter((l) => l.trim().length > 0);
+  // A text with blank-line paragraph breaks is prose with hard wraps; otherwise a line is a document.
+  return /\n\s*\n/.test(text.trim()) ? splitParagraphs(text) : lines.map((l) => l.trim());
+}
+
+export class Pretraining {
+  readonly trainer: LMTrainer;
+  readonly stream: Int32Array;
+  private readonly rng: Rng;
+  tokensSeen = 0;
+
+  constructor(readonly model: LanguageModel, corpusText: string, readonly settings: PretrainSettings) {
+    this.stream = tokenizeDocuments(model.tokenizer, corpusDocuments(corpusText));
+    this.trainer = new LMTrainer(model, settings);
+    this.rng = makeRng(settings.seed);
+  }
+
+  async step(): Promise<PretrainStep> {
+    const windows = sampleWindows(this.stream, this.settings.batchSize, this.model.config.blockSize, this.rng);
+    const result = await this.trainer.step(windows);
+    this.tokensSeen += this.settings.batchSize * this.model.config.blockSize;
+    return { ...result, step: this.trainer.steps, tokensSeen: this.tokensSeen };
+  }
+
+  /** Mean loss in nats per token on held-out text (up to maxWindows context-length windows). */
+  async heldoutLoss(text: string, maxWindows = 64): Promise<number> {
+    const stream = tokenizeDocuments(this.model.tokenizer, corpusDocuments(text));
+    return this.trainer.evaluate(evaluationWindows(stream, this.model.config.blockSize, maxWindows));
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}

@@ -1,0 +1,43 @@
+// The shape of a tiny GPT: every size the model code needs, checked once here.
+
+export interface GPTConfig {
+  /** Number of token ids the model reads and predicts. */
+  vocabSize: number;
+  /** Longest context, in tokens (learned positions exist for this many). */
+  blockSize: number;
+  /** Transformer blocks. */
+  nLayer: number;
+  /** Attention heads per block; nEmbd must divide by it. */
+  nHead: number;
+  /** Width of the residual stream. */
+  nEmbd: number;
+}
+
+/** Model sizes a user can pick when pretraining from scratch (vocabSize comes from the tokenizer). */
+export const MODEL_SIZES = {
+  micro: { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 },
+  small: { blockSize: 64, nLayer: 2, nHead: 4, nEmbd: 64 },
+  starter: { blockSize: 128, nLayer: 3, nHead: 4, nEmbd: 96 },
+} as const satisfies Record<string, Omit<GPTConfig, 'vocabSize'>>;
+
+export type ModelSize = keyof typeof MODEL_SIZES;
+
+export function validateConfig(c: GPTConfig): GPTConfig {
+  for (const key of ['vocabSize', 'blockSize', 'nLayer', 'nHead', 'nEmbd'] as const) {
+    const v = c[key];
+    if (!Number.isInteger(v) || v <= 0) {
+      throw new Error(`Expected config.${key} to be a positive integer, but got ${v}`);
+    }
+  }
+  if (c.nEmbd % c.nHead !== 0) {
+    throw new Error(`Expected nEmbd (${c.nEmbd}) to be divisible by nHead (${c.nHead})`);
+  }
+  return c;
+}
+
+/** Parameter count, for display (matches the tensors created in params.ts). */
+export function countParameters(c: GPTConfig): number {
+  const C = c.nEmbd;
+  const perLayer = 2 * C + (C * 3 * C + 3 * C) + (C * C + C) + 2 * C + (C * 4 * C + 4 * C) + (4 * C * C + C);
+  return c.vocabSize * C + c.blockSize * C + c.nLayer * perLayer + 2 * C + 2 * (C + 1);
+}

@@ -1,0 +1,32 @@
+// A small seeded PRNG (mulberry32). tf.multinomial and tf.random* are not reproducible across
+// backends here (see shared notes), so every random draw in the engine comes from this.
+
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
+}
+
+export function makeRng(seed: number): Rng {
+  if (!Number.isFinite(seed)) throw new Error(`Expected a finite seed, but got ${seed}`);
+  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    normal: () => {
+      const u = 1 - next(); // (0, 1], keeps log finite
+      const v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+  };
+}

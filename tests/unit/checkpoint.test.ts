@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
+import { CHECKPOINT_VERSION, decodeCheckpoint, encodeCheckpoint } from '../../src/lib/model/checkpoint-format';
+import { logits } from '../../src/lib/model/gpt';
+import { disposeLanguageModel } from '../../src/lib/model/language-model';
+import { paramsToArrays } from '../../src/lib/model/params';
+import { randomIds, testModel } from './helpers';
+
+const model = testModel(5);
+afterAll(() => disposeLanguageModel(model));
+const meta = { name: 'test', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain', steps: 3 };
+
+async function flatLogits(m: typeof model, ids: number[][]): Promise<Float32Array> {
+  const t = tf.tidy(() => logits(m.config, m.params, tf.tensor2d(ids, undefined, 'int32')));
+  const data = (await t.data()) as Float32Array;
+  t.dispose();
+  return data;
+}
+
+/** A valid checkpoint with its header edited by `edit`. */
+async function withHeader(edit: (h: Record<string, any>) => void): Promise<Uint8Array> {
+  const bytes = await modelToCheckpointBytes(model, meta);
+  const len = new DataView(bytes.buffer).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+  edit(header);
+  const ck = decodeCheckpoint(bytes);
+  // Re-encode through the real writer, then splice in the edited header.
+  const fresh = encodeCheckpoint(ck);
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const dataStart = Math.ceil((12 + len) / 4) * 4;
+  const newStart = Math.ceil((12 + headerBytes.length) / 4) * 4;
+  const out = new Uint8Array(newStart + fresh.length - dataStart);
+  out.set(fresh.subarray(0, 8));
+  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
+  out.set(headerBytes, 12);
+  out.set(fresh.subarray(dataStart), newStart);
+  return out;
+}
+
+describe('checkpoint round trip', () => {
+  it('reloads a model whose logits are bit-identical', async () => {
+    const bytes = await modelToCheckpointBytes(model, meta);
+    const { model: loaded, meta: loadedMeta } = modelFromCheckpointBytes(bytes);
+    const ids = randomIds(2, model.config.blockSize, 9);
+    expect(Array.from(await flatLogits(loaded, ids))).toEqual(Array.from(await flatLogits(model, ids)));
+    expect(loaded.config).toEqual(model.config);
+    expect(loaded.tokenizer.spec).toEqual(model.tokenizer.spec);
+    expect(loadedMeta).toEqual(meta);
+    disposeLanguageModel(loaded);
+  });
+
+  it('stores every parameter exactly', async () => {
+    const before = await paramsToArrays(model.params);
+    const after = decodeCheckpoint(await modelToCheckpointBytes(model, meta)).tensors;
+    for (const [name, data] of before) expect(Array.from(after.get(name)!), name).toEqual(Array.from(data));
+  });
+});
+
+describe('checkpoint validation', () => {
+  it.each([
+    ['an empty file', async () => new Uint8Array(0), /only 0 bytes/],
+    ['another file type', async () => new TextEncoder().encode('{"not": "a checkpoint"} padding'), /does not start with "RLHFCKPT"/],
+    ['a truncated file', async () => (await modelToCheckpointBytes(model, meta)).slice(0, 2000), /Truncated checkpoint/],
+    ['a newer format version', async () => withHeader((h) => { h.version = CHECKPOINT_VERSION + 1; }), /newer than this app reads/],
+    ['shapes that do not match the config', async () => withHeader((h) => { h.config.nEmbd = 32; }), /tensor "wte" has shape \[355,16\] but the config needs \[355,32\]/],
+    ['a config that is not a model', async () => withHeader((h) => { h.config.nHead = 3; }), /divisible by nHead/],
+    ['a tokenizer that does not fit the vocabulary', async () => withHeader((h) => { h.tokenizer.alphabet = 'abc'; }), /tokenizer has 262 tokens but the config says 355/],
+  ])('refuses %s with a message naming the problem', async (_, make, message) => {
+    const bytes = await make();
+    expect(() => decodeCheckpoint(bytes)).toThrow(message);
+  });
+
+  it('refuses NaN weights', async () => {
+    const ck = decodeCheckpoint(await modelToCheckpointBytes(model, meta));
+    ck.tensors.get('h0.fcW')![7] = NaN;
+    expect(() => decodeCheckpoint(encodeCheckpoint(ck))).toThrow(/"h0.fcW" contains NaN/);
+  });
+});
