@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { maskedMean, tokenLogProbs } from '../model/logprobs';
 import { namedParams } from '../model/params';
-import { clipByGlobalNorm, learningRateAt, makeAdam } from './optimizer';
+import { asNamedTensors, clipByGlobalNorm, learningRateAt, makeAdam, setLearningRate } from './optimizer';
 
 export interface LMTrainSettings {
   /** Peak learning rate. */
@@ -46,13 +46,13 @@ export class LMTrainer {
   async step(windows: number[][], mask?: number[][]): Promise<LMStepResult> {
     const s = this.settings;
     const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps);
-    this.optimizer.learningRate = lr;
+    setLearningRate(this.optimizer, lr);
     const { value, grads } = tf.variableGrads(() => {
       const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
-      return mask ? maskedMean(logp, tf.tensor2d(mask)).neg() : logp.mean().neg();
+      return (mask ? maskedMean(logp, tf.tensor2d(mask)).neg() : logp.mean().neg()) as tf.Scalar;
     }, this.vars);
     const clipped = clipByGlobalNorm(grads, s.gradClip);
-    this.optimizer.applyGradients(clipped.grads);
+    this.optimizer.applyGradients(asNamedTensors(clipped.grads));
     tf.dispose(grads);
     tf.dispose(clipped.grads);
     const [loss, gradNorm] = await Promise.all([value.data(), clipped.norm.data()]);

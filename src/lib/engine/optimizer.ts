@@ -23,3 +23,12 @@ export function learningRateAt(step: number, peak: number, warmup: number, total
   const progress = Math.min(1, (step - warmup) / Math.max(1, total - warmup));
   return peak * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
 }
+
+/** tfjs keeps an optimizer's learning rate in a protected field, read at every update. */
+export function setLearningRate(optimizer: tf.Optimizer, lr: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = lr;
+}
+
+export function asNamedTensors(grads: tf.NamedTensorMap): Array<{ name: string; tensor: tf.Tensor }> {
+  return Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
+}

@@ -12,7 +12,7 @@ export interface PretrainSettings extends LMTrainSettings {
 }
 
 export const DEFAULT_PRETRAIN: PretrainSettings = {
-  learningRate: 3e-3, warmupSteps: 50, totalSteps: 600, gradClip: 1, batchSize: 16, seed: 1,
+  learningRate: 3e-3, warmupSteps: 50, totalSteps: 1300, gradClip: 1, batchSize: 16, seed: 1,
 };
 
 export interface PretrainStep extends LMStepResult {

@@ -6,7 +6,7 @@
 // metadata and a table of tensors (name, shape, offset into the data). Pure JS: no tfjs, so the
 // UI validates an upload without touching the model.
 import { validateConfig, type GPTConfig } from './config';
-import { parameterShapes } from './params';
+import { parameterShapes } from './param-shapes';
 import { Tokenizer, type TokenizerSpec } from './tokenizer';
 
 export const CHECKPOINT_MAGIC = 'RLHFCKPT';

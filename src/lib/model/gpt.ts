@@ -6,10 +6,11 @@
 // tf.tidy (or tf.variableGrads, which tidies), so gradients can flow through everything.
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from './config';
+import { matMul } from './matmul';
 import type { GPTParams, LayerParams } from './params';
 
 /** Keys and values of every layer for the tokens seen so far: (B, nHead, Tpast, headSize) each. */
-export interface LayerKV {
+export interface LayerKV extends tf.TensorContainerObject {
   k: tf.Tensor4D;
   v: tf.Tensor4D;
 }
@@ -25,7 +26,7 @@ export interface TrunkOutput {
 function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const inDim = x.shape[x.shape.length - 1];
   const outShape = [...x.shape.slice(0, -1), w.shape[1]!];
-  return tf.matMul(x.reshape([-1, inDim]), w as tf.Tensor2D).add(b).reshape(outShape);
+  return matMul(x.reshape([-1, inDim]), w as tf.Tensor2D).add(b).reshape(outShape);
 }
 
 function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
@@ -62,8 +63,8 @@ function attention(c: GPTConfig, layer: LayerParams, x: tf.Tensor3D, past: Layer
     V = tf.concat([past.v, V], 2);
   }
   const Tk = K.shape[2];
-  const scores = tf.matMul(Q, K, false, true).mul(1 / Math.sqrt(hs)).add(causalMask(T, Tk)); // (B, nh, T, Tk)
-  const y = tf.matMul(tf.softmax(scores), V).transpose([0, 2, 1, 3]).reshape([B, T, C]); // (B, T, C)
+  const scores = matMul(Q, K, false, true).mul(1 / Math.sqrt(hs)).add(causalMask(T, Tk)); // (B, nh, T, Tk)
+  const y = matMul(tf.softmax(scores), V).transpose([0, 2, 1, 3]).reshape([B, T, C]); // (B, T, C)
   return { y: linear(y, layer.projW, layer.projB) as tf.Tensor3D, kv: { k: K, v: V } };
 }
 
@@ -79,7 +80,7 @@ export function trunk(c: GPTConfig, p: GPTParams, ids: tf.Tensor2D, past?: Layer
   }
   // Embedding as one-hot @ wte: the gradient of tf.gather is missing on wasm (shared notes).
   const oneHot = tf.oneHot(ids.reshape([B * T]) as tf.Tensor1D, c.vocabSize).toFloat();
-  const tok = tf.matMul(oneHot, p.wte).reshape([B, T, c.nEmbd]);
+  const tok = matMul(oneHot, p.wte).reshape([B, T, c.nEmbd]);
   let x = tok.add(p.wpe.slice([pos0, 0], [T, c.nEmbd])) as tf.Tensor3D;
   const kv: LayerKV[] = [];
   p.layers.forEach((layer, l) => {
@@ -95,7 +96,7 @@ export function trunk(c: GPTConfig, p: GPTParams, ids: tf.Tensor2D, past?: Layer
 /** Next-token logits (B, T, V) through the tied embedding. */
 export function lmHead(p: GPTParams, hidden: tf.Tensor3D): tf.Tensor3D {
   const [B, T, C] = hidden.shape;
-  return tf.matMul(hidden.reshape([B * T, C]), p.wte, false, true).reshape([B, T, -1]);
+  return matMul(hidden.reshape([B * T, C]), p.wte, false, true).reshape([B, T, -1]);
 }
 
 /** Scalar value per position (B, T), PPO's critic. */

@@ -2,6 +2,7 @@
 // fixed seed gives the same model on every backend.
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from './config';
+import { LAYER_KEYS, parameterShapes } from './param-shapes';
 import { makeRng, type Rng } from '../util/rng';
 
 export interface LayerParams {
@@ -20,23 +21,6 @@ export interface GPTParams {
   lnfG: tf.Variable; lnfB: tf.Variable;
   valueW: tf.Variable; valueB: tf.Variable;   // (C, 1): PPO's value head
   rewardW: tf.Variable; rewardB: tf.Variable; // (C, 1): the reward model's head
-}
-
-const LAYER_KEYS = ['ln1G', 'ln1B', 'attnW', 'attnB', 'projW', 'projB', 'ln2G', 'ln2B', 'fcW', 'fcB', 'fc2W', 'fc2B'] as const;
-
-/** Names and shapes of every parameter, in a fixed order (the checkpoint order). */
-export function parameterShapes(c: GPTConfig): Array<[string, number[]]> {
-  const C = c.nEmbd;
-  const shapes: Array<[string, number[]]> = [['wte', [c.vocabSize, C]], ['wpe', [c.blockSize, C]]];
-  const layer: Record<(typeof LAYER_KEYS)[number], number[]> = {
-    ln1G: [C], ln1B: [C], attnW: [C, 3 * C], attnB: [3 * C], projW: [C, C], projB: [C],
-    ln2G: [C], ln2B: [C], fcW: [C, 4 * C], fcB: [4 * C], fc2W: [4 * C, C], fc2B: [C],
-  };
-  for (let l = 0; l < c.nLayer; l++) {
-    for (const key of LAYER_KEYS) shapes.push([`h${l}.${key}`, layer[key]]);
-  }
-  shapes.push(['lnfG', [C]], ['lnfB', [C]], ['valueW', [C, 1]], ['valueB', [1]], ['rewardW', [C, 1]], ['rewardB', [1]]);
-  return shapes;
 }
 
 function initialValues(name: string, shape: number[], c: GPTConfig, rng: Rng): Float32Array {

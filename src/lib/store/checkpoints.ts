@@ -1,0 +1,47 @@
+// Stored checkpoints: save (atomically, metadata and bytes together), list, read, delete, import.
+import { decodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
+import type { CheckpointRecord, PlaygroundDB } from './db';
+
+/** Saves already-encoded checkpoint bytes; returns the new id. */
+export async function saveCheckpoint(db: PlaygroundDB, bytes: Uint8Array, meta: CheckpointMeta): Promise<number> {
+  const { config } = decodeCheckpoint(bytes); // never store what we could not load back
+  const record: CheckpointRecord = {
+    name: meta.name, createdAt: meta.createdAt, kind: meta.kind, config, meta, sizeBytes: bytes.byteLength,
+  };
+  const buffer = bytes.slice().buffer; // an exact, unshared ArrayBuffer
+  return db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
+    const id = await db.checkpoints.add(record);
+    await db.checkpointBytes.add({ id, bytes: buffer });
+    return id;
+  });
+}
+
+export function listCheckpoints(db: PlaygroundDB): Promise<CheckpointRecord[]> {
+  return db.checkpoints.orderBy('createdAt').reverse().toArray();
+}
+
+export async function readCheckpointBytes(db: PlaygroundDB, id: number): Promise<Uint8Array> {
+  const row = await db.checkpointBytes.get(id);
+  if (!row) throw new Error(`Checkpoint ${id} is not stored`);
+  return new Uint8Array(row.bytes);
+}
+
+export async function deleteCheckpoint(db: PlaygroundDB, id: number): Promise<void> {
+  await db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
+    await db.checkpoints.delete(id);
+    await db.checkpointBytes.delete(id);
+  });
+}
+
+/** An uploaded checkpoint file: validated whole (throws with the problem) before anything is written. */
+export async function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
+  const { meta } = decodeCheckpoint(bytes);
+  const name = meta.name || fileName.replace(/\.[^.]+$/, '');
+  return saveCheckpoint(db, bytes, { ...meta, name });
+}
+
+/** A file name for downloading a checkpoint. */
+export function checkpointFileName(record: Pick<CheckpointRecord, 'name' | 'createdAt'>): string {
+  const slug = record.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'checkpoint';
+  return `${slug}-${record.createdAt.slice(0, 10)}.rlhfckpt`;
+}

@@ -1,0 +1,207 @@
+// The engine's home in the browser: a dedicated Web Worker that owns the tfjs backend and the
+// current model. It answers the typed messages of protocol.ts; the main thread only renders.
+//
+// One lock serialises every use of the model at the grain of one token step, one training step,
+// one save or one swap, so generation and training interleave and a save sees consistent weights.
+import type { CheckpointMeta } from '../model/checkpoint-format';
+import { countParameters, MODEL_SIZES } from '../model/config';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
+import { createLanguageModel, disposeLanguageModel, type LanguageModel } from '../model/language-model';
+import { promptContext, sampleStream, validateSampleSettings } from '../model/sample';
+import { EOS, Tokenizer } from '../model/tokenizer';
+import { Pretraining } from '../engine/pretraining';
+import { getDB } from '../store/db';
+import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { Lock } from '../util/lock';
+import { chooseBackend } from './browser-backend';
+import type { FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker) => scope.postMessage(msg);
+const asset = (path: string) => `${import.meta.env.BASE_URL}${path}`;
+
+const lock = new Lock();
+let model: LanguageModel | undefined;
+let info: ModelInfo | undefined;
+let ready: Promise<void> | undefined;
+let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
+interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
+let training: TrainingRun | undefined;
+
+function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
+  return { name: meta.name, config: m.config, parameters: countParameters(m.config), checkpointId, meta };
+}
+
+/** Replaces the current model (under the lock, after any generation has stopped). */
+async function swapModel(next: LanguageModel, meta: CheckpointMeta, checkpointId?: number): Promise<void> {
+  generation.stopped = true;
+  await generation.done;
+  await lock.run(() => {
+    if (model) disposeLanguageModel(model);
+    model = next;
+    info = describe(next, meta, checkpointId);
+  });
+  post({ type: 'model/changed', model: info! });
+}
+
+async function fetchBytes(path: string): Promise<Uint8Array> {
+  const res = await fetch(asset(path));
+  if (!res.ok) throw new Error(`Could not load ${path} (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
+  const backend = await chooseBackend(msg.backend);
+  const t0 = performance.now();
+  const loaded = modelFromCheckpointBytes(await fetchBytes('models/starter.ckpt'));
+  model = loaded.model;
+  info = describe(loaded.model, loaded.meta);
+  post({ type: 'ready', backend, model: info, loadMs: Math.round(performance.now() - t0) });
+}
+
+async function generate(requestId: number, prompt: string, s: GenerateSettings): Promise<void> {
+  validateSampleSettings(s);
+  if (!Number.isInteger(s.n) || s.n < 1 || s.n > 16) throw new Error(`Expected 1..16 samples, but got ${s.n}`);
+  generation.stopped = true;
+  await generation.done;
+  let finish = () => {};
+  generation = { requestId, stopped: false, done: new Promise<void>((r) => (finish = r)) };
+  const mine = generation;
+  try {
+    const m = model!;
+    const stream = sampleStream(m, promptContext(m, prompt), s.n, s);
+    const t0 = performance.now();
+    let texts: string[] = [];
+    let tokens = 0;
+    while (!mine.stopped) {
+      const next = await lock.run(() => stream.next());
+      if (next.done) break;
+      tokens = next.value.tokens.reduce((sum, ids) => sum + ids.length, 0);
+      texts = next.value.tokens.map((ids) => m.tokenizer.decode(ids.filter((id) => id !== EOS)));
+      post({ type: 'generate/progress', requestId, texts, tokens });
+    }
+    await stream.return(undefined); // frees the KV cache when stopped early
+    const seconds = (performance.now() - t0) / 1000;
+    post({ type: 'generate/done', requestId, texts, tokens, tokensPerSecond: tokens / Math.max(seconds, 1e-3) });
+  } finally {
+    finish();
+  }
+}
+
+function checkPretrainRequest(r: PretrainRequest): void {
+  const inRange = (v: number, lo: number, hi: number, what: string, int = true) => {
+    if (!Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) {
+      throw new Error(`Expected ${what} in ${lo}..${hi}, but got ${v}`);
+    }
+  };
+  inRange(r.steps, 1, 100_000, 'steps');
+  inRange(r.batchSize, 1, 256, 'batch size');
+  inRange(r.learningRate, 1e-6, 1, 'learning rate', false);
+  inRange(r.sampleEvery, 0, 100_000, 'sample every');
+  if (r.from.kind === 'scratch' && !(r.from.size in MODEL_SIZES)) throw new Error(`Unknown model size "${r.from.size}"`);
+}
+
+async function pretrain(r: PretrainRequest): Promise<void> {
+  if (training) throw new Error('A pretraining run is already going; stop it first');
+  checkPretrainRequest(r);
+  let finish = () => {};
+  const run: TrainingRun = { paused: false, stopped: false, done: new Promise<void>((res) => (finish = res)) };
+  training = run;
+  try {
+    const text = r.corpus.kind === 'bundled' ? new TextDecoder().decode(await fetchBytes('corpus/train.txt')) : r.corpus.text;
+    if (r.from.kind === 'scratch') {
+      const fresh = createLanguageModel(MODEL_SIZES[r.from.size], new Tokenizer(), r.from.seed);
+      await swapModel(fresh, { name: `New ${r.from.size} model`, createdAt: new Date().toISOString(), kind: 'pretrain', seed: r.from.seed });
+    }
+    const m = model!;
+    const baseMeta = info!.meta;
+    const session = new Pretraining(m, text, { learningRate: r.learningRate, warmupSteps: Math.min(50, Math.ceil(r.steps / 10)), totalSteps: r.steps, gradClip: 1, batchSize: r.batchSize, seed: r.seed });
+    post({ type: 'pretrain/status', status: 'running' });
+    const t0 = performance.now();
+    let pausedMs = 0;
+    let last = { loss: NaN, step: 0, tokensSeen: 0 };
+    try {
+      while (last.step < r.steps && !run.stopped) {
+        if (run.paused) {
+          const p0 = performance.now();
+          post({ type: 'pretrain/status', status: 'paused' });
+          await new Promise<void>((res) => (run.resume = res));
+          pausedMs += performance.now() - p0;
+          if (run.stopped) break;
+          post({ type: 'pretrain/status', status: 'running' });
+        }
+        last = await lock.run(() => session.step());
+        if (!Number.isFinite(last.loss)) throw new Error(`The loss became ${last.loss} at step ${last.step}; try a lower learning rate`);
+        const elapsedMs = performance.now() - t0 - pausedMs;
+        post({ type: 'pretrain/progress', step: last.step, totalSteps: r.steps, loss: last.loss, tokensSeen: last.tokensSeen, tokensPerSecond: last.tokensSeen / (elapsedMs / 1000), elapsedMs });
+        if (r.sampleEvery > 0 && (last.step % r.sampleEvery === 0 || last.step === r.steps)) {
+          const ids = await lock.run(async () => {
+            let tokens: number[] = [];
+            for await (const st of sampleStream(m, promptContext(m, ''), 1, { maxTokens: 80, temperature: 0.8, topK: 0, topP: 1, seed: last.step })) tokens = st.tokens[0];
+            return tokens;
+          });
+          post({ type: 'pretrain/sample', step: last.step, text: m.tokenizer.decode(ids) });
+        }
+      }
+    } finally {
+      session.dispose();
+    }
+    const steps = (Number(baseMeta.steps) || 0) + last.step;
+    const tokensSeen = (Number(baseMeta.tokensSeen) || 0) + last.tokensSeen;
+    info = { ...info!, meta: { ...baseMeta, kind: 'pretrain', steps, tokensSeen, trainLoss: last.loss, corpus: r.corpus.kind === 'bundled' ? 'bundled corpus' : 'pasted text' } };
+    post({ type: 'model/changed', model: info });
+    post({ type: 'pretrain/status', status: run.stopped ? 'stopped' : 'finished' });
+  } catch (e) {
+    post({ type: 'pretrain/status', status: 'stopped', message: (e as Error).message });
+    throw e;
+  } finally {
+    training = undefined;
+    finish();
+  }
+}
+
+async function saveCurrent(name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('Give the checkpoint a name');
+  const meta: CheckpointMeta = { ...info!.meta, name: trimmed.slice(0, 120), createdAt: new Date().toISOString(), parent: info!.meta.name };
+  const bytes = await lock.run(() => modelToCheckpointBytes(model!, meta));
+  const id = await saveCheckpoint(getDB(), bytes, meta);
+  info = describe(model!, meta, id);
+  post({ type: 'checkpoint/saved', id, name: meta.name });
+  post({ type: 'model/changed', model: info });
+}
+
+async function loadStored(id: number): Promise<void> {
+  if (training) throw new Error('Stop pretraining before loading another model');
+  const loaded = modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
+  await swapModel(loaded.model, loaded.meta, id);
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  if (msg.type === 'init') {
+    ready ??= init(msg);
+    return ready;
+  }
+  if (!ready) throw new Error('The worker was not initialised');
+  await ready;
+  switch (msg.type) {
+    case 'generate': return generate(msg.requestId, msg.prompt, msg.settings);
+    case 'generate/stop': generation.stopped = true; return;
+    case 'pretrain/start': return pretrain(msg.request);
+    case 'pretrain/pause': if (training) training.paused = true; return;
+    case 'pretrain/resume':
+      if (training) { training.paused = false; training.resume?.(); }
+      return;
+    case 'pretrain/stop':
+      if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
+      return;
+    case 'checkpoint/save': return saveCurrent(msg.name);
+    case 'checkpoint/load': return loadStored(msg.id);
+  }
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  handle(e.data).catch((err: unknown) => {
+    post({ type: 'error', context: e.data.type, message: err instanceof Error ? err.message : String(err) });
+  });
+};
