@@ -16,12 +16,6 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
-
-export function isBackendName(x: unknown): x is BackendName {
-  return typeof x === 'string' && (BACKENDS as readonly string[]).includes(x);
-}
-
 interface AdapterLike {
   isFallbackAdapter?: boolean;
   info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };

@@ -4,7 +4,12 @@ import type { GPTConfig, ModelSize } from '../model/config';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { DecodingSettings } from '../model/pick-token';
 
-export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export function isBackendName(x: unknown): x is BackendName {
+  return typeof x === 'string' && (BACKENDS as readonly string[]).includes(x);
+}
 
 export interface BackendChoice {
   name: BackendName;
@@ -53,7 +58,8 @@ export type ToWorker =
   | { type: 'pretrain/resume' }
   | { type: 'pretrain/stop' }
   | { type: 'checkpoint/save'; name: string }
-  | { type: 'checkpoint/load'; id: number };
+  | { type: 'checkpoint/load'; id: number }
+  | { type: 'checkpoint/load-starter' };
 
 export type PretrainStatus = 'running' | 'paused' | 'stopped' | 'finished';
 

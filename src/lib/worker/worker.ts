@@ -50,10 +50,12 @@ async function fetchBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+const loadStarter = async () => modelFromCheckpointBytes(await fetchBytes('models/starter.ckpt'));
+
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   const backend = await chooseBackend(msg.backend);
   const t0 = performance.now();
-  const loaded = modelFromCheckpointBytes(await fetchBytes('models/starter.ckpt'));
+  const loaded = await loadStarter();
   model = loaded.model;
   info = describe(loaded.model, loaded.meta);
   post({ type: 'ready', backend, model: info, loadMs: Math.round(performance.now() - t0) });
@@ -171,10 +173,10 @@ async function saveCurrent(name: string): Promise<void> {
   post({ type: 'model/changed', model: info });
 }
 
-async function loadStored(id: number): Promise<void> {
+async function loadStored(id: number | 'starter'): Promise<void> {
   if (training) throw new Error('Stop pretraining before loading another model');
-  const loaded = modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
-  await swapModel(loaded.model, loaded.meta, id);
+  const loaded = id === 'starter' ? await loadStarter() : modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
+  await swapModel(loaded.model, loaded.meta, id === 'starter' ? undefined : id);
 }
 
 async function handle(msg: ToWorker): Promise<void> {
@@ -197,6 +199,7 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'checkpoint/save': return saveCurrent(msg.name);
     case 'checkpoint/load': return loadStored(msg.id);
+    case 'checkpoint/load-starter': return loadStored('starter');
   }
 }
 

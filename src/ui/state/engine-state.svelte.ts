@@ -1,0 +1,100 @@
+// The main thread's view of the engine worker: reactive fields the screens render, and methods
+// that send the worker typed messages. No tfjs here.
+import { getContext, setContext } from 'svelte';
+import { EngineClient } from '../../lib/worker/client';
+import type {
+  BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainRequest, PretrainStatus,
+} from '../../lib/worker/protocol';
+
+export interface Point { x: number; y: number }
+
+export class EngineState {
+  readonly client = new EngineClient();
+  backend = $state<BackendChoice | null>(null);
+  model = $state<ModelInfo | null>(null);
+  loadMs = $state(0);
+  /** A failure to start at all (no backend, starter missing). */
+  fatal = $state('');
+
+  generation = $state({
+    running: false, requestId: 0, prompt: '', texts: [] as string[], tokens: 0, tokensPerSecond: 0, error: '',
+  });
+
+  pretrain = $state({
+    status: 'idle' as PretrainStatus | 'idle' | 'starting',
+    step: 0, totalSteps: 0, loss: NaN, tokensPerSecond: 0, tokensSeen: 0, elapsedMs: 0,
+    losses: [] as Point[], samples: [] as { step: number; text: string }[], message: '',
+  });
+
+  checkpoints = $state({ busy: false, message: '', error: '' });
+
+  constructor(forcedBackend?: BackendName) {
+    const c = this.client;
+    c.on('ready', (m) => { this.backend = m.backend; this.model = m.model; this.loadMs = m.loadMs; });
+    c.on('model/changed', (m) => { this.model = m.model; this.checkpoints.busy = false; });
+    c.on('generate/progress', (m) => {
+      if (m.requestId !== this.generation.requestId) return;
+      this.generation.texts = m.texts;
+      this.generation.tokens = m.tokens;
+    });
+    c.on('generate/done', (m) => {
+      if (m.requestId !== this.generation.requestId) return;
+      Object.assign(this.generation, { running: false, texts: m.texts, tokens: m.tokens, tokensPerSecond: m.tokensPerSecond });
+    });
+    c.on('pretrain/progress', (m) => {
+      const p = this.pretrain;
+      Object.assign(p, { step: m.step, totalSteps: m.totalSteps, loss: m.loss, tokensPerSecond: m.tokensPerSecond, tokensSeen: m.tokensSeen, elapsedMs: m.elapsedMs });
+      p.losses.push({ x: m.step, y: m.loss });
+    });
+    c.on('pretrain/sample', (m) => { this.pretrain.samples.unshift(m); });
+    c.on('pretrain/status', (m) => {
+      this.pretrain.status = m.status;
+      if (m.message) this.pretrain.message = m.message;
+    });
+    c.on('checkpoint/saved', (m) => { this.checkpoints.message = `Saved "${m.name}"`; this.checkpoints.busy = false; });
+    c.on('error', (m) => {
+      if (m.context === 'init' || m.context === 'worker') this.fatal = m.message;
+      else if (m.context === 'generate') Object.assign(this.generation, { running: false, error: m.message });
+      else if (m.context.startsWith('pretrain')) this.pretrain.message = m.message;
+      else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
+    });
+    c.send({ type: 'init', backend: forcedBackend });
+  }
+
+  get ready(): boolean {
+    return this.backend !== null && this.model !== null;
+  }
+
+  generate(prompt: string, settings: GenerateSettings): void {
+    const requestId = this.generation.requestId + 1;
+    Object.assign(this.generation, { running: true, requestId, prompt, texts: [], tokens: 0, tokensPerSecond: 0, error: '' });
+    this.client.send({ type: 'generate', requestId, prompt, settings: { ...settings } });
+  }
+
+  stopGeneration(): void {
+    this.client.send({ type: 'generate/stop' });
+  }
+
+  startPretraining(request: PretrainRequest): void {
+    Object.assign(this.pretrain, { status: 'starting', step: 0, totalSteps: request.steps, loss: NaN, losses: [], samples: [], message: '', tokensPerSecond: 0, elapsedMs: 0 });
+    this.client.send({ type: 'pretrain/start', request: $state.snapshot(request) as PretrainRequest });
+  }
+
+  pausePretraining = () => this.client.send({ type: 'pretrain/pause' });
+  resumePretraining = () => this.client.send({ type: 'pretrain/resume' });
+  stopPretraining = () => this.client.send({ type: 'pretrain/stop' });
+
+  saveCheckpoint(name: string): void {
+    Object.assign(this.checkpoints, { busy: true, error: '', message: '' });
+    this.client.send({ type: 'checkpoint/save', name });
+  }
+
+  loadCheckpoint(id: number | 'starter'): void {
+    Object.assign(this.checkpoints, { busy: true, error: '', message: '' });
+    this.client.send(id === 'starter' ? { type: 'checkpoint/load-starter' } : { type: 'checkpoint/load', id });
+  }
+}
+
+const KEY = Symbol('engine');
+export const setEngine = (e: EngineState) => setContext(KEY, e);
+export const useEngine = () => getContext<EngineState>(KEY);

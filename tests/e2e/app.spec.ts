@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+
+test('shows the RLHF pipeline, with the later phases marked as coming', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  const tabs = page.getByRole('tablist', { name: 'Pipeline phases' }).getByRole('tab');
+  await expect(tabs).toHaveCount(3);
+  await expect(page.getByRole('tab', { name: /1 Language model/ })).toHaveAttribute('aria-selected', 'true');
+  for (const name of [/2 Reward model \(coming\)/, /3 RL fine-tuning \(coming\)/]) {
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-disabled', 'true');
+  }
+});
+
+test('runs on webgpu when asked, and says so', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
+  await expect(page.getByRole('status', { name: /Compute backend/ })).toContainText('forced with ?backend=webgpu');
+});
+
+test('by itself prefers wasm over a software WebGPU adapter, and says why', async ({ page }) => {
+  await page.goto('/');
+  const badge = page.getByRole('status', { name: 'Compute backend: wasm' });
+  await expect(badge).toBeVisible();
+  await expect(badge).toContainText('software fallback');
+});
+
+test('the starter model generates text on webgpu, streaming, and the same seed gives the same text', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  await expect(page.getByLabel('Model in use')).toContainText('Starter model');
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('The little bear');
+  await page.getByRole('spinbutton', { name: 'Max tokens' }).fill('24');
+  await page.getByRole('spinbutton', { name: 'Samples' }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Seed', exact: true }).fill('7');
+  const samples = page.getByRole('list', { name: 'Samples' }).getByRole('listitem');
+  const generate = page.getByRole('button', { name: 'Generate' });
+
+  await generate.click();
+  await expect(page.getByRole('list', { name: 'Samples' })).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('list', { name: 'Samples' })).toHaveAttribute('aria-busy', 'false');
+  const first = await samples.first().textContent();
+  expect(first!.startsWith('The little bear')).toBe(true);
+  expect(first!.length).toBeGreaterThan('The little bear'.length);
+  await expect(page.getByText(/\d+ tokens · [\d.]+ tokens\/s/)).toBeVisible();
+
+  await generate.click();
+  await expect(page.getByRole('list', { name: 'Samples' })).toHaveAttribute('aria-busy', 'false');
+  await expect(samples.first()).toHaveText(first!);
+});
+
+test('refuses an out-of-range setting with a message', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  await page.getByRole('spinbutton', { name: 'Temperature' }).fill('7');
+  await expect(page.getByRole('alert').filter({ hasText: 'Temperature must be between 0 and 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
+});

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+
+test('a short pretraining run on webgpu lowers the loss and saves a checkpoint that survives a reload', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
+  await expect(page.getByLabel('Model in use')).toContainText('Starter model');
+
+  await page.getByRole('radio', { name: 'Fresh weights' }).check();
+  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('30');
+  await page.getByRole('spinbutton', { name: 'Batch size' }).fill('4');
+  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.01');
+  await page.getByRole('spinbutton', { name: 'Sample every' }).fill('30');
+  await page.getByRole('button', { name: 'Start pretraining' }).click();
+
+  const progress = page.getByRole('progressbar', { name: 'Pretraining progress' });
+  await expect(progress).toHaveAttribute('value', '30', { timeout: 150_000 });
+  await expect(page.getByText('finished', { exact: true })).toBeVisible();
+  const chart = page.getByRole('img', { name: /Training loss: 30 points/ });
+  await expect(chart).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Training samples' }).getByRole('listitem')).toHaveCount(1);
+
+  // The loss went down: compare the first and last points the chart was given.
+  const points = await chart.locator('polyline').getAttribute('points');
+  const ys = points!.trim().split(' ').map((p) => Number(p.split(',')[1]));
+  expect(ys.at(-1)!).toBeGreaterThan(ys[0]); // SVG y grows downwards: a lower loss sits lower on screen
+
+  await page.getByRole('textbox', { name: 'Checkpoint name' }).fill('Micro from e2e');
+  await page.getByRole('button', { name: 'Save as checkpoint' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved "Micro from e2e"' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Stored checkpoints' });
+  await expect(table.getByRole('row', { name: /Micro from e2e/ })).toBeVisible();
+
+  await page.reload();
+  await expect(table.getByRole('row', { name: /Micro from e2e/ })).toBeVisible();
+  await table.getByRole('button', { name: 'Load Micro from e2e', exact: true }).click();
+  await expect(page.getByLabel('Model in use')).toContainText('Micro from e2e');
+  await page.getByRole('spinbutton', { name: 'Max tokens' }).fill('10');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('list', { name: 'Samples' })).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('list', { name: 'Samples' }).getByRole('listitem').first()).not.toBeEmpty();
+});
+
+test('an upload that is not a checkpoint is refused with a message and stores nothing', async ({ page }) => {
+  await page.goto('/?backend=webgpu');
+  const rows = page.getByRole('table', { name: 'Stored checkpoints' }).getByRole('row');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  await page.getByLabel('Upload a checkpoint file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some text, not weights') });
+  await expect(page.getByRole('alert')).toContainText('Could not import "notes.txt": Not a checkpoint');
+  await expect(rows).toHaveCount(before);
+});

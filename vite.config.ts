@@ -1,0 +1,11 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [svelte()],
+  // The engine worker imports tfjs and the wasm binaries; ES module workers can code-split.
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
