@@ -14,13 +14,15 @@ function swapLast(x: tf.Tensor): tf.Tensor {
 }
 
 // a @ b with no transpose flags anywhere, backward included.
-const plainMatMul = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+// (customGrad types its function's arguments loosely, as tensors or the save function.)
+type CustomGradFn = Parameters<typeof tf.customGrad>[0];
+const plainMatMul = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([a, b]);
   return {
     value: tf.matMul(a, b),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.matMul(dy, swapLast(saved[1])), tf.matMul(swapLast(saved[0]), dy)],
   };
-}) as (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+}) as unknown as CustomGradFn) as unknown as (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
 
 /** a @ b (with optional transposes) computed without transpose flags, gradient included. */
 export function explicitTransposeMatMul<T extends tf.Tensor>(a: T, b: tf.Tensor, transposeA = false, transposeB = false): T {
