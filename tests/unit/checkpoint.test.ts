@@ -50,6 +50,13 @@ describe('checkpoint round trip', () => {
     disposeLanguageModel(loaded);
   });
 
+  it('reads a Node Buffer that sits at an odd offset in a larger allocation (as readFileSync can give)', async () => {
+    const bytes = await modelToCheckpointBytes(model, meta);
+    const shifted = Buffer.concat([Buffer.from('1234567'), Buffer.from(bytes)]).subarray(7);
+    const fromBuffer = decodeCheckpoint(shifted).tensors;
+    for (const [name, data] of decodeCheckpoint(bytes).tensors) expect(Array.from(fromBuffer.get(name)!), name).toEqual(Array.from(data));
+  });
+
   it('stores every parameter exactly', async () => {
     const before = await paramsToArrays(model.params);
     const after = decodeCheckpoint(await modelToCheckpointBytes(model, meta)).tensors;

@@ -75,7 +75,8 @@ export class CheckpointFormatError extends Error {
 
 /** Parses and validates a whole checkpoint; throws CheckpointFormatError naming the problem. */
 export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  // A plain Uint8Array view: Node's Buffer is a Uint8Array whose slice() shares memory instead of copying.
+  const bytes = input instanceof Uint8Array ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
   const fail = (msg: string): never => { throw new CheckpointFormatError(msg); };
   if (bytes.length < 12) fail(`Not a checkpoint: the file is only ${bytes.length} bytes`);
   if (new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC) {
