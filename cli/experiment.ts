@@ -1,0 +1,15 @@
+// npm run experiment -- <reward|...> [flags]: headless experiments on the same engine as the app,
+// a simulated labeler playing the person. Each prints JSON lines, the summary last.
+import { useNodeBackend } from '../src/lib/engine/node-backend';
+import { rewardExperiment } from './experiments/reward';
+import { runCli } from './run-cli';
+
+const EXPERIMENTS: Record<string, (argv: string[]) => Promise<void>> = { reward: rewardExperiment };
+
+runCli(async () => {
+  const [name, ...rest] = process.argv.slice(2);
+  const run = EXPERIMENTS[name];
+  if (!run) throw new Error(`Usage: npm run experiment -- <${Object.keys(EXPERIMENTS).join('|')}> [--flags]`);
+  await useNodeBackend('wasm');
+  await run(rest);
+});
