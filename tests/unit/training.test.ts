@@ -4,7 +4,7 @@ import { LMTrainer } from '../../src/lib/engine/lm-trainer';
 import { clipByGlobalNorm, learningRateAt } from '../../src/lib/engine/optimizer';
 import { Pretraining } from '../../src/lib/engine/pretraining';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { paramsToArrays } from '../../src/lib/model/params';
+import { cloneParams, disposeParams, paramsFromArrays, paramsToArrays } from '../../src/lib/model/params';
 import { promptContext, sample } from '../../src/lib/model/sample';
 import { testModel } from './helpers';
 
@@ -64,12 +64,34 @@ describe('LM training', () => {
   });
 });
 
+describe('model lifetime', () => {
+  it('frees every tensor of a model when it is disposed (created, cloned or loaded)', async () => {
+    const start = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      const model = testModel(i);
+      const copy = cloneParams(model.config, model.params);
+      const loaded = paramsFromArrays(model.config, await paramsToArrays(model.params));
+      disposeParams(copy);
+      disposeParams(loaded);
+      disposeLanguageModel(model);
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
 describe('optimizer helpers', () => {
   it('clips by global norm: [3, 4] with max 1 becomes [0.6, 0.8], norm 5', async () => {
     const { grads, norm } = clipByGlobalNorm({ a: tf.tensor1d([3]), b: tf.tensor1d([4]) }, 1);
     expect((await norm.data())[0]).toBeCloseTo(5, 5);
     expect((await grads.a.data())[0]).toBeCloseTo(0.6, 5);
     expect((await grads.b.data())[0]).toBeCloseTo(0.8, 5);
+  });
+
+  it('sums the norms of many gradients (more than AddN handles on some WebGPU adapters)', async () => {
+    const grads: tf.NamedTensorMap = {};
+    for (let i = 0; i < 40; i++) grads[`g${i}`] = tf.tensor1d([1, 1, 1, 1]); // norm² 4 each, 160 in all
+    const { norm } = clipByGlobalNorm(grads, 1000);
+    expect((await norm.data())[0]).toBeCloseTo(Math.sqrt(160), 4);
   });
 
   it('leaves gradients under the limit unchanged', async () => {

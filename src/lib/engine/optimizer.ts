@@ -9,7 +9,9 @@ export function makeAdam(learningRate: number, beta1 = 0.9, beta2 = 0.95): tf.Ad
 /** Scales all gradients so their global L2 norm is at most maxNorm; returns them and the norm before clipping. */
 export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): { grads: tf.NamedTensorMap; norm: tf.Scalar } {
   return tf.tidy(() => {
-    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => g.square().sum()))) as tf.Scalar;
+    // A pairwise sum, not tf.addN: on WebGPU adapters with 8 storage buffers per shader (SwiftShader),
+    // tfjs 4.22's AddN of 8+ inputs silently returns a stale value.
+    const norm = tf.sqrt(Object.values(grads).map((g) => g.square().sum()).reduce((a, b) => a.add(b))) as tf.Scalar;
     const scale = tf.scalar(maxNorm).div(tf.maximum(norm, maxNorm));
     const clipped: tf.NamedTensorMap = {};
     for (const [name, g] of Object.entries(grads)) clipped[name] = g.mul(scale);

@@ -51,11 +51,19 @@ function assemble(c: GPTConfig, get: (name: string) => tf.Variable): GPTParams {
   };
 }
 
+/** A variable holding a copy of the values; the temporary tensor is freed (tf.variable copies it). */
+function variableFrom(values: Float32Array, shape: number[], name: string): tf.Variable {
+  const initial = tf.tensor(values, shape);
+  const v = tf.variable(initial, true, name + '_' + uid());
+  initial.dispose();
+  return v;
+}
+
 export function initParams(c: GPTConfig, seed: number): GPTParams {
   const rng = makeRng(seed);
   const vars = new Map<string, tf.Variable>();
   for (const [name, shape] of parameterShapes(c)) {
-    vars.set(name, tf.variable(tf.tensor(initialValues(name, shape, c, rng), shape), true, name + '_' + uid()));
+    vars.set(name, variableFrom(initialValues(name, shape, c, rng), shape, name));
   }
   return assemble(c, (n) => vars.get(n)!);
 }
@@ -66,7 +74,7 @@ export function paramsFromArrays(c: GPTConfig, arrays: Map<string, Float32Array>
   for (const [name, shape] of parameterShapes(c)) {
     const data = arrays.get(name);
     if (!data) throw new Error(`Missing parameter "${name}"`);
-    vars.set(name, tf.variable(tf.tensor(data, shape), true, name + '_' + uid()));
+    vars.set(name, variableFrom(data, shape, name));
   }
   return assemble(c, (n) => vars.get(n)!);
 }
