@@ -1,0 +1,40 @@
+// What the benchmark's parts hand each other: the runner, the Node child process and the
+// browser page all speak in these plain-data shapes (they cross process and worker boundaries).
+
+/** Every backend the benchmark knows: Node's two, then the browser's four. */
+export const BENCH_BACKENDS = ['node-wasm', 'node-cpu', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BenchBackend = (typeof BENCH_BACKENDS)[number];
+
+export function isBenchBackend(x: string): x is BenchBackend {
+  return (BENCH_BACKENDS as readonly string[]).includes(x);
+}
+
+/** How much work one backend does. */
+export interface BenchPlan {
+  /** Samples generated side by side (the batch of the sampling measurements). */
+  samples: number;
+  /** New tokens per sample. */
+  tokens: number;
+  /** Timed training steps (after one untimed warm-up step). */
+  steps: number;
+  /** Training batch size. */
+  batchSize: number;
+}
+
+export interface Measurement {
+  metric: string;
+  value: number;
+  unit: string;
+}
+
+export type InfoValue = string | number | boolean;
+
+/** One backend's outcome: measurements, or the error that stopped it. */
+export interface BackendReport {
+  backend: BenchBackend;
+  plan: BenchPlan;
+  measurements: Measurement[];
+  /** What actually ran (tf.getBackend()), why, the adapter, leaked tensors, ... */
+  info: Record<string, InfoValue>;
+  error?: string;
+}
