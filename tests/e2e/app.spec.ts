@@ -52,3 +52,18 @@ test('refuses an out-of-range setting with a message', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'Temperature must be between 0 and 2' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
 });
+
+test('Stop ends a long generation early on wasm', async ({ page }) => {
+  await page.goto('/?backend=wasm');
+  const panel = page.getByRole('region', { name: 'Generate' });
+  await page.getByRole('spinbutton', { name: 'Max tokens' }).fill('1000');
+  await page.getByRole('spinbutton', { name: 'Samples' }).fill('1');
+  await page.getByRole('checkbox', { name: 'Stop at the end of a paragraph' }).uncheck(); // only Stop can end it early
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const samples = page.getByRole('list', { name: 'Samples' });
+  await expect(samples.getByRole('listitem')).toHaveCount(1); // tokens are streaming
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(samples).toHaveAttribute('aria-busy', 'false');
+  const tokens = Number(/(\d+) tokens/.exec((await panel.getByText(/tokens\/s/).textContent())!)![1]);
+  expect(tokens).toBeLessThan(1000);
+});

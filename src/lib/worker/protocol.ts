@@ -33,6 +33,8 @@ export interface GenerateSettings extends DecodingSettings {
   seed: number;
   /** Number of samples. */
   n: number;
+  /** End a sample at its end-of-text token (a paragraph end in the bundled corpus). */
+  stopAtEos: boolean;
 }
 
 export type CorpusChoice = { kind: 'bundled' } | { kind: 'text'; text: string };

@@ -13,6 +13,7 @@ import { Pretraining } from '../engine/pretraining';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { Lock } from '../util/lock';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { chooseBackend } from './browser-backend';
 import type { FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
 
@@ -76,6 +77,7 @@ async function generate(requestId: number, prompt: string, s: GenerateSettings):
     let texts: string[] = [];
     let tokens = 0;
     while (!mine.stopped) {
+      await yieldToEventLoop(); // lets a Stop message in
       const next = await lock.run(() => stream.next());
       if (next.done) break;
       tokens = next.value.tokens.reduce((sum, ids) => sum + ids.length, 0);
@@ -124,6 +126,7 @@ async function pretrain(r: PretrainRequest): Promise<void> {
     let last = { loss: NaN, step: 0, tokensSeen: 0 };
     try {
       while (last.step < r.steps && !run.stopped) {
+        await yieldToEventLoop(); // lets Pause and Stop messages in
         if (run.paused) {
           const p0 = performance.now();
           post({ type: 'pretrain/status', status: 'paused' });

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+// On wasm, tensor reads resolve as microtasks: this checks the worker still hears Pause, Resume and
+// Stop while it trains (it did not, before the training loop yielded to the event loop).
+test('pause, resume and stop reach a training run on wasm', async ({ page }) => {
+  await page.goto('/?backend=wasm');
+  await expect(page.getByRole('status', { name: 'Compute backend: wasm' })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Pretrain' });
+  await page.getByRole('radio', { name: 'Fresh weights' }).check();
+  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('100000');
+  await page.getByRole('spinbutton', { name: 'Sample every' }).fill('0');
+  await page.getByRole('button', { name: 'Start pretraining' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Pretraining progress' });
+  await expect(progress).not.toHaveAttribute('value', '0');
+
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await expect(panel.getByText('paused', { exact: true })).toBeVisible();
+  const pausedAt = await progress.getAttribute('value');
+  await panel.getByRole('button', { name: 'Resume' }).click();
+  await expect(panel.getByText('running', { exact: true })).toBeVisible();
+  await expect(progress).not.toHaveAttribute('value', pausedAt!);
+
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(panel.getByText('stopped', { exact: true })).toBeVisible();
+  expect(Number(await progress.getAttribute('value'))).toBeLessThan(100000);
+});
