@@ -1,16 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startMicroPretraining } from './pretrain-form';
 
 /** Trains a fresh micro model for a few seeded steps through the Pretrain panel; returns the last loss shown. */
 async function trainMicro(page: Page, backend: string): Promise<number> {
   await page.goto(`/?backend=${backend}`);
   await expect(page.getByRole('status', { name: `Compute backend: ${backend}` })).toBeVisible();
-  await page.getByRole('radio', { name: 'Fresh weights' }).check();
-  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
-  await page.getByRole('spinbutton', { name: 'Steps' }).fill('6');
-  await page.getByRole('spinbutton', { name: 'Batch size' }).fill('4');
-  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.01');
-  await page.getByRole('spinbutton', { name: 'Sample every' }).fill('0');
-  await page.getByRole('button', { name: 'Start pretraining' }).click();
+  await startMicroPretraining(page, { steps: 6, batchSize: 4, learningRate: 0.01, sampleEvery: 0 });
   const chart = page.getByRole('img', { name: /Training loss: 6 points, last loss [\d.]+ at step 6/ });
   await expect(chart).toBeVisible({ timeout: 120_000 });
   const label = await chart.getAttribute('aria-label');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { startMicroPretraining } from './pretrain-form';
 
 // On wasm, tensor reads resolve as microtasks: this checks the worker still hears Pause, Resume and
 // Stop while it trains (it did not, before the training loop yielded to the event loop).
@@ -6,11 +7,7 @@ test('pause, resume and stop reach a training run on wasm', async ({ page }) => 
   await page.goto('/?backend=wasm');
   await expect(page.getByRole('status', { name: 'Compute backend: wasm' })).toBeVisible();
   const panel = page.getByRole('region', { name: 'Pretrain' });
-  await page.getByRole('radio', { name: 'Fresh weights' }).check();
-  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
-  await page.getByRole('spinbutton', { name: 'Steps' }).fill('100000');
-  await page.getByRole('spinbutton', { name: 'Sample every' }).fill('0');
-  await page.getByRole('button', { name: 'Start pretraining' }).click();
+  await startMicroPretraining(page, { steps: 100000, sampleEvery: 0 });
   const progress = page.getByRole('progressbar', { name: 'Pretraining progress' });
   await expect(progress).not.toHaveAttribute('value', '0');
 

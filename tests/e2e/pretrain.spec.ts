@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { startMicroPretraining } from './pretrain-form';
 
 test('a short pretraining run on webgpu lowers the loss and saves a checkpoint that survives a reload', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
   await expect(page.getByLabel('Model in use')).toContainText('Starter model');
 
-  await page.getByRole('radio', { name: 'Fresh weights' }).check();
-  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
-  await page.getByRole('spinbutton', { name: 'Steps' }).fill('30');
-  await page.getByRole('spinbutton', { name: 'Batch size' }).fill('4');
-  await page.getByRole('spinbutton', { name: 'Learning rate' }).fill('0.01');
-  await page.getByRole('spinbutton', { name: 'Sample every' }).fill('30');
-  await page.getByRole('button', { name: 'Start pretraining' }).click();
+  await startMicroPretraining(page, { steps: 30, batchSize: 4, learningRate: 0.01, sampleEvery: 30 });
 
   const progress = page.getByRole('progressbar', { name: 'Pretraining progress' });
   await expect(progress).toHaveAttribute('value', '30', { timeout: 150_000 });
