@@ -74,13 +74,4 @@ export class Tokenizer {
     flush();
     return out;
   }
-
-  /** Display form of one token id, for token-level views. */
-  tokenLabel(id: number): string {
-    if (id === PAD) return '<pad>';
-    if (id === BOS) return '<bos>';
-    if (id === EOS) return '<eos>';
-    if (id >= this.firstByteId) return `<0x${(id - this.firstByteId).toString(16).padStart(2, '0')}>`;
-    return this.idToChar[id - N_SPECIAL] ?? '<?>';
-  }
 }
