@@ -2,7 +2,7 @@
 // demonstrations. One step = forward, backward, clip, Adam; the loss comes back asynchronously.
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
-import { maskedMean, tokenLogProbs } from '../model/logprobs';
+import { tokenLogProbs } from '../model/logprobs';
 import { namedParams } from '../model/params';
 import { asNamedTensors, clipByGlobalNorm, learningRateAt, makeAdam, setLearningRate } from './optimizer';
 
@@ -42,14 +42,14 @@ export class LMTrainer {
     return this.stepCount;
   }
 
-  /** One update on windows of T + 1 tokens (B rows); mask (B, T) optional, 1 = train on that target. */
-  async step(windows: number[][], mask?: number[][]): Promise<LMStepResult> {
+  /** One update on windows of T + 1 tokens (B rows). */
+  async step(windows: number[][]): Promise<LMStepResult> {
     const s = this.settings;
     const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps);
     setLearningRate(this.optimizer, lr);
     const { value, grads } = tf.variableGrads(() => {
       const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
-      return (mask ? maskedMean(logp, tf.tensor2d(mask)).neg() : logp.mean().neg()) as tf.Scalar;
+      return logp.mean().neg() as tf.Scalar;
     }, this.vars);
     const clipped = clipByGlobalNorm(grads, s.gradClip);
     this.optimizer.applyGradients(asNamedTensors(clipped.grads));

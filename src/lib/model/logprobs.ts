@@ -20,11 +20,6 @@ export function tokenLogProbs(c: GPTConfig, p: GPTParams, ids: tf.Tensor2D, temp
   return logp.mul(targets).sum(-1) as tf.Tensor2D;
 }
 
-/** Mean of x over positions where mask is 1. */
-export function maskedMean(x: tf.Tensor, mask: tf.Tensor): tf.Scalar {
-  return x.mul(mask).sum().div(mask.sum().maximum(1)) as tf.Scalar;
-}
-
 /**
  * Batched, padded sequences as tensors: ids (B, T) right-padded with `pad`, and a mask (B, T-1)
  * that is 1 where the target token at t+1 is real and not part of the prompt.

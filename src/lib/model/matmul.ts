@@ -1,6 +1,6 @@
-// Matrix products for the model. On the wasm backend tfjs's matMul is 7x slower with
-// transposeB and 25x slower with transposeA than without (measured: 2048x96 @ 96x384 takes
-// 9.8 ms plain, 68 ms transposeB, 243 ms transposeA), and its gradient uses both flags.
+// Matrix products for the model. On the wasm backend tfjs's matMul is 7-10x slower with
+// transposeB and 25-36x slower with transposeA than without (npm run bench:matmul: 2048x96 @
+// 96x384 takes ~7-10 ms plain, 65 ms transposeB, 240 ms transposeA), and its gradient uses both.
 // So on wasm we transpose explicitly (a cheap copy) in the forward pass and in a custom gradient.
 // Other backends handle the flags natively and use tf.matMul as is.
 import * as tf from '@tensorflow/tfjs';

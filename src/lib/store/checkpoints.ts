@@ -1,10 +1,14 @@
 // Stored checkpoints: save (atomically, metadata and bytes together), list, read, delete, import.
-import { decodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
+import { decodeCheckpoint } from '../model/checkpoint-format';
 import type { CheckpointRecord, PlaygroundDB } from './db';
 
-/** Saves already-encoded checkpoint bytes; returns the new id. */
-export async function saveCheckpoint(db: PlaygroundDB, bytes: Uint8Array, meta: CheckpointMeta): Promise<number> {
-  const { config } = decodeCheckpoint(bytes); // never store what we could not load back
+/**
+ * Saves encoded checkpoint bytes, validated whole first (never store what could not load back);
+ * returns the new id. `fallbackName` names a checkpoint whose metadata has an empty name.
+ */
+export async function saveCheckpoint(db: PlaygroundDB, bytes: Uint8Array, fallbackName = 'Checkpoint'): Promise<number> {
+  const { config, meta: stored } = decodeCheckpoint(bytes);
+  const meta = { ...stored, name: stored.name || fallbackName };
   const record: CheckpointRecord = {
     name: meta.name, createdAt: meta.createdAt, kind: meta.kind, config, meta, sizeBytes: bytes.byteLength,
   };
@@ -33,11 +37,9 @@ export async function deleteCheckpoint(db: PlaygroundDB, id: number): Promise<vo
   });
 }
 
-/** An uploaded checkpoint file: validated whole (throws with the problem) before anything is written. */
-export async function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
-  const { meta } = decodeCheckpoint(bytes);
-  const name = meta.name || fileName.replace(/\.[^.]+$/, '');
-  return saveCheckpoint(db, bytes, { ...meta, name });
+/** An uploaded checkpoint file: refused with the problem (nothing written) unless it decodes whole. */
+export function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
+  return saveCheckpoint(db, bytes, fileName.replace(/\.[^.]+$/, ''));
 }
 
 /** A file name for downloading a checkpoint. */

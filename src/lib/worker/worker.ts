@@ -170,7 +170,7 @@ async function saveCurrent(name: string): Promise<void> {
   if (!trimmed) throw new Error('Give the checkpoint a name');
   const meta: CheckpointMeta = { ...info!.meta, name: trimmed.slice(0, 120), createdAt: new Date().toISOString(), parent: info!.meta.name };
   const bytes = await lock.run(() => modelToCheckpointBytes(model!, meta));
-  const id = await saveCheckpoint(getDB(), bytes, meta);
+  const id = await saveCheckpoint(getDB(), bytes);
   info = describe(model!, meta, id);
   post({ type: 'checkpoint/saved', id, name: meta.name });
   post({ type: 'model/changed', model: info });
