@@ -14,6 +14,11 @@ test('pause, resume and stop reach a training run on wasm', async ({ page }) => 
   await panel.getByRole('button', { name: 'Pause' }).click();
   await expect(panel.getByText('paused', { exact: true })).toBeVisible();
   const pausedAt = await progress.getAttribute('value');
+  // A checkpoint saved mid-run records how far training got.
+  await page.getByRole('textbox', { name: 'Checkpoint name' }).fill('Paused run');
+  await page.getByRole('button', { name: 'Save as checkpoint' }).click();
+  const row = page.getByRole('table', { name: 'Stored checkpoints' }).getByRole('row', { name: /Paused run/ });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(pausedAt!);
   await panel.getByRole('button', { name: 'Resume' }).click();
   await expect(panel.getByText('running', { exact: true })).toBeVisible();
   await expect(progress).not.toHaveAttribute('value', pausedAt!);

@@ -105,6 +105,17 @@ function checkPretrainRequest(r: PretrainRequest): void {
   if (r.from.kind === 'scratch' && !(r.from.size in MODEL_SIZES)) throw new Error(`Unknown model size "${r.from.size}"`);
 }
 
+/** The model's metadata after `last.step` steps of this run on top of what it had before. */
+function trainedMeta(base: CheckpointMeta, last: { step: number; tokensSeen: number; loss: number }, r: PretrainRequest): CheckpointMeta {
+  return {
+    ...base, kind: 'pretrain',
+    steps: (Number(base.steps) || 0) + last.step,
+    tokensSeen: (Number(base.tokensSeen) || 0) + last.tokensSeen,
+    trainLoss: last.loss,
+    corpus: r.corpus.kind === 'bundled' ? 'bundled corpus' : 'pasted text',
+  };
+}
+
 async function pretrain(r: PretrainRequest): Promise<void> {
   if (training) throw new Error('A pretraining run is already going; stop it first');
   checkPretrainRequest(r);
@@ -137,6 +148,8 @@ async function pretrain(r: PretrainRequest): Promise<void> {
         }
         last = await lock.run(() => session.step());
         if (!Number.isFinite(last.loss)) throw new Error(`The loss became ${last.loss} at step ${last.step}; try a lower learning rate`);
+        // Kept current every step, so a checkpoint saved mid-run records how far training got.
+        info = { ...info!, meta: trainedMeta(baseMeta, last, r) };
         const elapsedMs = performance.now() - t0 - pausedMs;
         post({ type: 'pretrain/progress', step: last.step, totalSteps: r.steps, loss: last.loss, tokensSeen: last.tokensSeen, tokensPerSecond: last.tokensSeen / (elapsedMs / 1000), elapsedMs });
         if (r.sampleEvery > 0 && (last.step % r.sampleEvery === 0 || last.step === r.steps)) {
@@ -151,10 +164,7 @@ async function pretrain(r: PretrainRequest): Promise<void> {
     } finally {
       session.dispose();
     }
-    const steps = (Number(baseMeta.steps) || 0) + last.step;
-    const tokensSeen = (Number(baseMeta.tokensSeen) || 0) + last.tokensSeen;
-    info = { ...info!, meta: { ...baseMeta, kind: 'pretrain', steps, tokensSeen, trainLoss: last.loss, corpus: r.corpus.kind === 'bundled' ? 'bundled corpus' : 'pasted text' } };
-    post({ type: 'model/changed', model: info });
+    post({ type: 'model/changed', model: info! });
     post({ type: 'pretrain/status', status: run.stopped ? 'stopped' : 'finished' });
   } catch (e) {
     post({ type: 'pretrain/status', status: 'stopped', message: (e as Error).message });

@@ -31,7 +31,8 @@ export class EngineState {
   constructor(forcedBackend?: BackendName) {
     const c = this.client;
     c.on('ready', (m) => { this.backend = m.backend; this.model = m.model; this.loadMs = m.loadMs; });
-    c.on('model/changed', (m) => { this.model = m.model; this.checkpoints.busy = false; });
+    // loadMs is the starter's load time at start-up: not shown once another model is in use.
+    c.on('model/changed', (m) => { this.model = m.model; this.loadMs = 0; this.checkpoints.busy = false; });
     c.on('generate/progress', (m) => {
       if (m.requestId !== this.generation.requestId) return;
       this.generation.texts = m.texts;
