@@ -1,5 +1,6 @@
 // The app's IndexedDB database (Dexie). Schema changes add a version here, never edit an old one.
 import Dexie, { type Table } from 'dexie';
+import type { Judgement } from '../feedback/judgement';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { GPTConfig } from '../model/config';
 
@@ -19,15 +20,42 @@ export interface CheckpointBytes {
   bytes: ArrayBuffer;
 }
 
+/** One training run (reward model or RL), kept so its settings and curves can be looked at later. */
+export interface RunRecord {
+  id?: number;
+  kind: 'reward' | 'rl';
+  name: string;
+  createdAt: string;
+  settings: unknown;
+  /** One entry per logged step, e.g. {step, 'loss/reward': 0.6}. */
+  metrics: Array<Record<string, number>>;
+  /** The checkpoint the run saved, if any. */
+  checkpointId?: number;
+  status: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
 export class PlaygroundDB extends Dexie {
   checkpoints!: Table<CheckpointRecord, number>;
   checkpointBytes!: Table<CheckpointBytes, number>;
+  judgements!: Table<Judgement, number>;
+  runs!: Table<RunRecord, number>;
+  settings!: Table<SettingRecord, string>;
 
   constructor(name = 'rlhf-playground') {
     super(name);
     this.version(1).stores({
       checkpoints: '++id, createdAt, kind',
       checkpointBytes: 'id',
+    });
+    this.version(2).stores({
+      judgements: '++id, createdAt, labeler',
+      runs: '++id, kind, createdAt',
+      settings: 'key',
     });
   }
 }

@@ -1,0 +1,58 @@
+// A judgement as the reward model reads it: the K completions' ids, the Bradley–Terry pairs the
+// person's answer implies and any pointwise thumbs. Derived on demand, never stored.
+import type { ComparisonGroup } from '../engine/reward-trainer';
+import type { PairIndex } from './pairs';
+import { rankingToPairs } from './pairs';
+import type { Judgement } from './judgement';
+
+export function judgementToGroup(j: Judgement): ComparisonGroup {
+  const k = j.completions.length;
+  const index = (name: string, i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= k) throw new Error(`feedback.${name} is ${i}, not a completion index (0 to ${k - 1})`);
+    return i;
+  };
+  const distinct = (x: string, y: string, a: number, b: number) => {
+    if (a === b) throw new Error(`feedback.${x} and feedback.${y} are both completion ${a}`);
+  };
+  const f = j.feedback;
+  let pairs: PairIndex[] = [];
+  let thumbs: ComparisonGroup['thumbs'] = [];
+  switch (f.kind) {
+    case 'ranking':
+      if (f.ranks.length !== k) throw new Error(`feedback.ranks has ${f.ranks.length} ranks for ${k} completions`);
+      pairs = rankingToPairs(f.ranks);
+      break;
+    case 'ab': {
+      const a = index('a', f.a);
+      const b = index('b', f.b);
+      distinct('a', 'b', a, b);
+      if (f.better !== null) {
+        const [chosen, rejected] = f.better === 'a' ? [a, b] : [b, a];
+        pairs = [{ chosen, rejected, margin: f.margin }];
+      }
+      break;
+    }
+    case 'edit': {
+      const original = index('original', f.original);
+      const edited = index('edited', f.edited);
+      distinct('original', 'edited', original, edited);
+      pairs = [{ chosen: edited, rejected: original, margin: 0 }];
+      break;
+    }
+    case 'thumbs':
+      // Pointwise "good"/"bad": the person did not compare it with its siblings, so no pairs.
+      thumbs = [{ index: index('index', f.index), up: f.up }];
+      break;
+    case 'all-bad':
+      thumbs = j.completions.map((_, i) => ({ index: i, up: false }));
+      break;
+    default:
+      throw new Error(`Unknown feedback kind "${(f as { kind: unknown }).kind}"`);
+  }
+  return { promptIds: j.promptIds, completions: j.completions.map((c) => c.ids), pairs, thumbs };
+}
+
+/** Bradley–Terry pairs the judgement gives (thumbs give none). */
+export function comparisonCount(j: Judgement): number {
+  return judgementToGroup(j).pairs.length;
+}
