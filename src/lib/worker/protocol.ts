@@ -3,6 +3,7 @@
 import type { GPTConfig, ModelSize } from '../model/config';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { DecodingSettings } from '../model/pick-token';
+import type { CompletionRecord } from '../feedback/judgement';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -51,6 +52,61 @@ export interface PretrainRequest {
   seed: number;
 }
 
+/** Where one labeling completion comes from: a stored checkpoint (or the current model) at a temperature. */
+export interface LabelSource {
+  /** A stored checkpoint; absent: the model in use. */
+  checkpointId?: number;
+  temperature: number;
+}
+
+/** K completions of one prompt for the labeling screen. Completion i uses sources[i % sources.length]. */
+export interface LabelSampleRequest {
+  requestId: number;
+  prompt: string;
+  k: number;
+  maxTokens: number;
+  seed: number;
+  /** One source: all K from the model in use; several: "a tournament of models". */
+  sources: LabelSource[];
+}
+
+export interface RewardTrainRequest {
+  /** Train on the judgements of these labelers only; null: everyone's. */
+  labelers: string[] | null;
+  /** Preference-model pretraining: first train on these labelers' judgements (an imported set, say). */
+  pretrainLabelers: string[];
+  /** Start from the language model in use (fresh reward head), or keep training the current reward model. */
+  from: 'language-model' | 'reward-model';
+  epochs: number;
+  learningRate: number;
+  /** Judgements per batch. */
+  batchSize: number;
+  /** Share of judgements held out to measure accuracy, 0..0.5. */
+  heldoutFraction: number;
+  seed: number;
+}
+
+/** The reward model in the worker, as the UI shows it. */
+export interface RewardModelInfo {
+  checkpointId?: number;
+  createdAt: string;
+  judgements: number;
+  comparisons: number;
+  heldoutAccuracy: number;
+  /** Raw rewards of reference-policy samples have this mean and std; RL sees (r - mean) / std. */
+  normalization: { mean: number; std: number; samples: number };
+}
+
+export interface LabelerAgreement {
+  labeler: string;
+  judgements: number;
+  comparisons: number;
+  /** Pairwise agreement with a reward model trained on everyone else's judgements. */
+  agreement: number;
+  /** Far below the others (a troll, or someone answering a different question). */
+  flagged: boolean;
+}
+
 export type ToWorker =
   | { type: 'init'; backend?: BackendName }
   | { type: 'generate'; requestId: number; prompt: string; settings: GenerateSettings }
@@ -61,7 +117,14 @@ export type ToWorker =
   | { type: 'pretrain/stop' }
   | { type: 'checkpoint/save'; name: string }
   | { type: 'checkpoint/load'; id: number }
-  | { type: 'checkpoint/load-starter' };
+  | { type: 'checkpoint/load-starter' }
+  | { type: 'label/sample'; request: LabelSampleRequest }
+  | { type: 'reward/train'; request: RewardTrainRequest }
+  | { type: 'reward/stop' }
+  | { type: 'reward/score'; requestId: number; items: Array<{ prompt: string; completion: string }> }
+  | { type: 'reward/troll-check'; requestId: number; labelers: string[] | null };
+
+export type RewardStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
 export type PretrainStatus = 'running' | 'paused' | 'stopped' | 'finished';
 
@@ -74,4 +137,12 @@ export type FromWorker =
   | { type: 'pretrain/sample'; step: number; text: string }
   | { type: 'pretrain/status'; status: PretrainStatus; message?: string }
   | { type: 'checkpoint/saved'; id: number; name: string }
+  | { type: 'label/samples'; requestId: number; prompt: string; promptIds: number[]; completions: CompletionRecord[] }
+  | { type: 'reward/progress'; phase: 'pretrain' | 'train' | 'normalize'; step: number; totalSteps: number; epoch: number; loss: number; trainAccuracy?: number; heldoutAccuracy?: number }
+  | { type: 'reward/status'; status: RewardStatus; message?: string }
+  /** The reward model in use changed (trained, or found in storage at start). null: none yet. */
+  | { type: 'reward/model'; model: RewardModelInfo | null }
+  /** Normalised rewards (see RewardModelInfo.normalization) and raw ones, in the order asked. */
+  | { type: 'reward/scores'; requestId: number; rewards: number[]; raw: number[] }
+  | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
   | { type: 'error'; context: string; message: string };

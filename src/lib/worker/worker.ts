@@ -15,6 +15,7 @@ import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { chooseBackend } from './browser-backend';
+import { RewardHost } from './reward-host';
 import type { FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,6 +29,7 @@ let ready: Promise<void> | undefined;
 let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
 interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
 let training: TrainingRun | undefined;
+const reward = new RewardHost({ lock, post, policy: () => ({ model: model!, info: info! }) });
 
 function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
   return { name: meta.name, config: m.config, parameters: countParameters(m.config), checkpointId, meta };
@@ -60,6 +62,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   model = loaded.model;
   info = describe(loaded.model, loaded.meta);
   post({ type: 'ready', backend, model: info, loadMs: Math.round(performance.now() - t0) });
+  await reward.restore();
 }
 
 async function generate(requestId: number, prompt: string, s: GenerateSettings): Promise<void> {
@@ -213,6 +216,11 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'checkpoint/save': return saveCurrent(msg.name);
     case 'checkpoint/load': return loadStored(msg.id);
     case 'checkpoint/load-starter': return loadStored('starter');
+    case 'label/sample': return reward.sample(msg.request);
+    case 'reward/train': return reward.train(msg.request);
+    case 'reward/stop': reward.stop(); return;
+    case 'reward/score': return reward.score(msg.requestId, msg.items);
+    case 'reward/troll-check': return reward.trollCheck(msg.requestId, msg.labelers);
   }
 }
 

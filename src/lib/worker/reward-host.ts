@@ -1,0 +1,218 @@
+// The worker's side of phase 2: sampling K completions to label, training the reward model on
+// the judgements in IndexedDB, scoring texts with it, and the troll check. The reward model is a
+// separate network from the policy; it is saved as a 'reward' checkpoint after each training and
+// found again at start-up, so it survives a reload.
+import type { CompletionRecord, Judgement } from '../feedback/judgement';
+import { judgementToGroup } from '../feedback/judgement-group';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
+import type { CheckpointMeta } from '../model/checkpoint-format';
+import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
+import { promptContext, sampleStream } from '../model/sample';
+import { EOS } from '../model/tokenizer';
+import { heldoutSplit } from '../engine/heldout-split';
+import { fitRewardModel, normalizationFromSamples, rewardModelFrom, type RewardFitStage } from '../engine/reward-fitting';
+import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
+import { flagLowAgreement } from '../rlhf/labeler-agreement';
+import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
+import { getDB } from '../store/db';
+import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { listJudgements } from '../store/judgements';
+import type { Lock } from '../util/lock';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
+import type { FromWorker, LabelerAgreement, LabelSampleRequest, ModelInfo, RewardModelInfo, RewardTrainRequest } from './protocol';
+
+/** What the reward host needs from the worker around it. */
+export interface HostContext {
+  lock: Lock;
+  post: (msg: FromWorker) => void;
+  /** The language model in use (the policy), and what the UI knows of it. */
+  policy: () => { model: LanguageModel; info: ModelInfo };
+}
+
+interface RewardModel { model: LanguageModel; info: RewardModelInfo; normalization: RewardNormalization }
+
+/** Samples n continuations, taking the lock one token step at a time so other work interleaves. */
+async function sampleUnderLock(lock: Lock, m: LanguageModel, prompt: string, n: number, s: { maxTokens: number; temperature: number; seed: number }): Promise<number[][]> {
+  const stream = sampleStream(m, promptContext(m, prompt), n, { ...s, topK: 0, topP: 1, stopAtEos: true });
+  let tokens: number[][] = [];
+  for (;;) {
+    await yieldToEventLoop();
+    const next = await lock.run(() => stream.next());
+    if (next.done) break;
+    tokens = next.value.tokens;
+  }
+  return tokens.map((ids) => ids.filter((id) => id !== EOS));
+}
+
+function checkSampleRequest(r: LabelSampleRequest): void {
+  if (!Number.isInteger(r.k) || r.k < 2 || r.k > 6) throw new Error(`Expected K in 2..6, but got ${r.k}`);
+  if (!Number.isInteger(r.maxTokens) || r.maxTokens < 1 || r.maxTokens > 512) throw new Error(`Expected max tokens in 1..512, but got ${r.maxTokens}`);
+  if (!r.sources.length || r.sources.length > r.k) throw new Error(`Expected 1..${r.k} sources, but got ${r.sources.length}`);
+  for (const s of r.sources) {
+    if (!(s.temperature >= 0 && s.temperature <= 2)) throw new Error(`Expected a temperature in 0..2, but got ${s.temperature}`);
+  }
+}
+
+function groupsOf(judgements: Judgement[]) {
+  return judgements.map(judgementToGroup);
+}
+
+/** The judged completions the policy sampled: what the reward is normalised on. */
+function policySamples(judgements: Judgement[]) {
+  const items = judgements.flatMap((j) => j.completions.filter((c) => c.source.kind === 'sample').map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
+  return items.length ? items : judgements.flatMap((j) => j.completions.map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
+}
+
+export class RewardHost {
+  private current: RewardModel | undefined;
+  private run: { stopped: boolean } | undefined;
+
+  constructor(private readonly ctx: HostContext) {}
+
+  /** Loads the newest stored reward model, if there is one. */
+  async restore(): Promise<void> {
+    const newest = (await listCheckpoints(getDB())).find((c) => c.kind === 'reward');
+    if (newest?.id !== undefined) {
+      const { model, meta } = modelFromCheckpointBytes(await readCheckpointBytes(getDB(), newest.id));
+      const info = { ...(meta.rewardModel as RewardModelInfo), checkpointId: newest.id };
+      this.current = { model, info, normalization: info.normalization };
+    }
+    this.ctx.post({ type: 'reward/model', model: this.current?.info ?? null });
+  }
+
+  async sample(r: LabelSampleRequest): Promise<void> {
+    checkSampleRequest(r);
+    const { model: policy, info } = this.ctx.policy();
+    const completions = new Array<CompletionRecord>(r.k);
+    for (let s = 0; s < r.sources.length; s++) {
+      const source = r.sources[s];
+      const slots = Array.from({ length: r.k }, (_, i) => i).filter((i) => i % r.sources.length === s);
+      let m = policy;
+      let name = info.name;
+      if (source.checkpointId !== undefined) {
+        const loaded = modelFromCheckpointBytes(await readCheckpointBytes(getDB(), source.checkpointId));
+        m = loaded.model;
+        name = loaded.meta.name;
+      }
+      try {
+        const seed = r.seed * 7919 + s;
+        const ids = await sampleUnderLock(this.ctx.lock, m, r.prompt, slots.length, { maxTokens: r.maxTokens, temperature: source.temperature, seed });
+        slots.forEach((slot, i) => {
+          completions[slot] = {
+            text: m.tokenizer.decode(ids[i]), ids: ids[i],
+            source: { kind: 'sample', model: name, checkpointId: source.checkpointId ?? info.checkpointId, temperature: source.temperature, topK: 0, topP: 1, maxTokens: r.maxTokens, seed },
+          };
+        });
+      } finally {
+        if (m !== policy) disposeLanguageModel(m);
+      }
+    }
+    this.ctx.post({ type: 'label/samples', requestId: r.requestId, prompt: r.prompt, promptIds: policy.tokenizer.encode(r.prompt), completions });
+  }
+
+  async train(r: RewardTrainRequest): Promise<void> {
+    if (this.run) throw new Error('The reward model is already training; stop it first');
+    if (!(r.heldoutFraction >= 0 && r.heldoutFraction <= 0.5)) throw new Error(`Expected a held-out share in 0..0.5, but got ${r.heldoutFraction}`);
+    const run = { stopped: false };
+    this.run = run;
+    const { post, lock } = this.ctx;
+    let model: LanguageModel | undefined;
+    try {
+      const db = getDB();
+      const pretrainSet = new Set(r.pretrainLabelers);
+      const all = await listJudgements(db, r.labelers ? { labelers: r.labelers } : {});
+      const own = all.filter((j) => !pretrainSet.has(j.labeler));
+      const pretrain = r.pretrainLabelers.length ? await listJudgements(db, { labelers: r.pretrainLabelers }) : [];
+      if (!own.length && !pretrain.length) throw new Error('There are no judgements to train on yet: label some completions first');
+      const split = heldoutSplit(own, r.heldoutFraction, r.seed);
+      const stages: RewardFitStage[] = [
+        { phase: 'pretrain', groups: groupsOf(pretrain) },
+        { phase: 'train', groups: groupsOf(split.train) },
+      ];
+      model = r.from === 'reward-model' && this.current
+        ? rewardModelFrom(this.current.model, { keepHead: true })
+        : rewardModelFrom(this.ctx.policy().model);
+      post({ type: 'reward/status', status: 'running' });
+      const fit = fitRewardModel(model, stages, groupsOf(split.heldout), r);
+      const metrics: Array<Record<string, number>> = [];
+      let heldoutAccuracy = NaN;
+      for (;;) {
+        await yieldToEventLoop(); // lets Stop in
+        if (run.stopped) { await fit.return(undefined); break; }
+        const next = await lock.run(() => fit.next());
+        if (next.done) break;
+        const p = next.value;
+        if (p.heldoutAccuracy !== undefined) heldoutAccuracy = p.heldoutAccuracy;
+        metrics.push({ step: p.step, loss: p.loss, ...(p.heldoutAccuracy !== undefined ? { heldoutAccuracy: p.heldoutAccuracy } : {}) });
+        post({ type: 'reward/progress', phase: p.phase, step: p.step, totalSteps: p.totalSteps, epoch: p.epoch, loss: p.loss, trainAccuracy: p.batchAccuracy, heldoutAccuracy: p.heldoutAccuracy });
+      }
+      if (run.stopped) {
+        post({ type: 'reward/status', status: 'stopped', message: 'Stopped: the reward model in use is unchanged' });
+        return;
+      }
+      const m = model;
+      post({ type: 'reward/progress', phase: 'normalize', step: 0, totalSteps: 0, epoch: 0, loss: NaN });
+      const normalization = await lock.run(() => normalizationFromSamples(m, policySamples(own.length ? own : pretrain)));
+      const info: RewardModelInfo = {
+        createdAt: new Date().toISOString(), judgements: own.length + pretrain.length,
+        comparisons: stages.reduce((n, st) => n + st.groups.reduce((k, g) => k + g.pairs.length, 0), 0),
+        heldoutAccuracy, normalization,
+      };
+      const meta: CheckpointMeta = { name: `Reward model (${info.judgements} judgements)`, createdAt: info.createdAt, kind: 'reward', parent: this.ctx.policy().info.name, rewardModel: info };
+      const bytes = await lock.run(() => modelToCheckpointBytes(m, meta));
+      info.checkpointId = await saveCheckpoint(db, bytes);
+      await db.runs.add({ kind: 'reward', name: meta.name, createdAt: info.createdAt, settings: r, metrics, checkpointId: info.checkpointId, status: 'finished' });
+      await lock.run(() => {
+        if (this.current) disposeLanguageModel(this.current.model);
+        this.current = { model: m, info, normalization };
+      });
+      model = undefined; // now owned by `current`
+      post({ type: 'reward/model', model: info });
+      post({ type: 'reward/status', status: 'finished' });
+    } catch (e) {
+      post({ type: 'reward/status', status: 'failed', message: (e as Error).message });
+    } finally {
+      if (model) disposeLanguageModel(model);
+      this.run = undefined;
+    }
+  }
+
+  stop(): void {
+    if (this.run) this.run.stopped = true;
+  }
+
+  async score(requestId: number, items: Array<{ prompt: string; completion: string }>): Promise<void> {
+    const rm = this.current;
+    if (!rm) throw new Error('There is no reward model yet: train one first');
+    const tok = rm.model.tokenizer;
+    const raw = await this.ctx.lock.run(() => scoreCompletions(rm.model, items.map((it) => ({ promptIds: tok.encode(it.prompt), completion: tok.encode(it.completion) }))));
+    this.ctx.post({ type: 'reward/scores', requestId, raw, rewards: raw.map((x) => normalizeReward(x, rm.normalization ?? IDENTITY_NORMALIZATION)) });
+  }
+
+  /** Per labeler: agreement of their judgements with a reward model trained on everyone else's. */
+  async trollCheck(requestId: number, labelers: string[] | null): Promise<void> {
+    const all = await listJudgements(getDB(), labelers ? { labelers } : {});
+    const names = [...new Set(all.map((j) => j.labeler))];
+    if (names.length < 2) throw new Error('The troll check needs judgements from at least two labelers');
+    const scores: Array<Omit<LabelerAgreement, 'flagged'>> = [];
+    for (const name of names) {
+      const mine = groupsOf(all.filter((j) => j.labeler === name));
+      const others = groupsOf(all.filter((j) => j.labeler !== name));
+      const rm = rewardModelFrom(this.ctx.policy().model);
+      try {
+        const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], { epochs: 2, batchSize: 8, learningRate: 3e-4, seed: 1 });
+        for (;;) {
+          await yieldToEventLoop();
+          if ((await this.ctx.lock.run(() => fit.next())).done) break;
+        }
+        const withPairs = mine.filter((g) => g.pairs.length);
+        const agreement = withPairs.length ? await this.ctx.lock.run(() => groupAccuracy(rm, withPairs)) : NaN;
+        scores.push({ labeler: name, judgements: mine.length, comparisons: withPairs.reduce((n, g) => n + g.pairs.length, 0), agreement });
+      } finally {
+        disposeLanguageModel(rm);
+      }
+    }
+    const flags = flagLowAgreement(scores);
+    this.ctx.post({ type: 'reward/troll-report', requestId, labelers: scores.map((s, i) => ({ ...s, flagged: flags[i] })) });
+  }
+}

@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { fitRewardModel, informative, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
+import { groupAccuracy, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
+import { disposeLanguageModel } from '../../src/lib/model/language-model';
+import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { testModel } from './helpers';
+
+const tok = new Tokenizer();
+
+// A task any reward model can learn: completions of 'a's are preferred to completions of 'z's.
+function groups(n: number, seed: number): ComparisonGroup[] {
+  return Array.from({ length: n }, (_, i) => {
+    const len = 3 + ((i + seed) % 5);
+    const good = tok.encode('a'.repeat(len));
+    const bad = tok.encode('z'.repeat(len));
+    const goodFirst = (i + seed) % 2 === 0;
+    return {
+      promptIds: tok.encode('s'),
+      completions: goodFirst ? [good, bad] : [bad, good],
+      pairs: [{ chosen: goodFirst ? 0 : 1, rejected: goodFirst ? 1 : 0, margin: 0 }],
+      thumbs: [],
+    };
+  });
+}
+
+describe('reward model fitting', () => {
+  it('starts from the language model with the reward head at zero, and can keep a trained head', async () => {
+    const lm = testModel(3);
+    const rm = rewardModelFrom(lm);
+    expect(await rm.params.rewardW.data()).toEqual(new Float32Array(16));
+    expect(await rm.params.wte.data()).toEqual(await lm.params.wte.data());
+    rm.params.rewardB.assign(tf.scalar(0.5).reshape([1]));
+    const kept = rewardModelFrom(rm, { keepHead: true });
+    expect(Array.from(await kept.params.rewardB.data())).toEqual([0.5]);
+    [lm, rm, kept].forEach(disposeLanguageModel);
+  });
+
+  it('learns a preference: held-out accuracy rises to 1, reported at the end of each epoch', async () => {
+    const rm = rewardModelFrom(testModel(1));
+    const heldout = groups(6, 1);
+    expect(await groupAccuracy(rm, heldout)).toBe(0.5); // zero head: every pair tied
+    const progress = [];
+    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: groups(16, 0) }], heldout, { epochs: 6, batchSize: 4, learningRate: 3e-3, seed: 1 })) progress.push(p);
+    expect(progress).toHaveLength(6 * 4);
+    expect(progress.at(-1)!.step).toBe(24);
+    expect(progress.at(-1)!.totalSteps).toBe(24);
+    expect(progress.filter((p) => p.heldoutAccuracy !== undefined)).toHaveLength(6);
+    expect(progress.at(-1)!.heldoutAccuracy).toBe(1);
+    expect(progress.at(-1)!.loss).toBeLessThan(progress[0].loss);
+    disposeLanguageModel(rm);
+  });
+
+  it('runs the pretraining stage first, and skips groups with nothing to learn', async () => {
+    const rm = rewardModelFrom(testModel(1));
+    const tie: ComparisonGroup = { promptIds: [5], completions: [[6], [7]], pairs: [], thumbs: [] };
+    expect(informative([tie, ...groups(1, 0)])).toHaveLength(1);
+    const phases = [];
+    for await (const p of fitRewardModel(rm, [{ phase: 'pretrain', groups: groups(4, 0) }, { phase: 'train', groups: [tie, ...groups(2, 1)] }], [], { epochs: 1, batchSize: 2, learningRate: 1e-3, seed: 1 })) phases.push(p.phase);
+    expect(phases).toEqual(['pretrain', 'pretrain', 'train']);
+    disposeLanguageModel(rm);
+  });
+
+  it('refuses to train on nothing', async () => {
+    const rm = rewardModelFrom(testModel(1));
+    const fit = fitRewardModel(rm, [{ phase: 'train', groups: [] }], [], { epochs: 1, batchSize: 2, learningRate: 1e-3, seed: 1 });
+    await expect(fit.next()).rejects.toThrow(/nothing to train on/);
+    disposeLanguageModel(rm);
+  });
+
+  it('leaks no tensors across 20 reward-model steps', async () => {
+    const rm = rewardModelFrom(testModel(2));
+    const data = groups(4, 0);
+    const run = async (epochs: number) => {
+      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], data.slice(0, 2), { epochs, batchSize: 2, learningRate: 1e-3, seed: 1 })) void p;
+    };
+    await run(1); // the first run creates nothing that lives on, but warms the backend's kernels
+    const start = tf.memory().numTensors;
+    await run(10);
+    expect(tf.memory().numTensors).toBe(start);
+    disposeLanguageModel(rm);
+  });
+});
