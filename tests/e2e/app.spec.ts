@@ -1,13 +1,20 @@
 import { expect, test } from '@playwright/test';
 
-test('shows the RLHF pipeline, with the later phases marked as coming', async ({ page }) => {
+test('shows the RLHF pipeline: the reward model opens, RL fine-tuning is marked as coming', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const tabs = page.getByRole('tablist', { name: 'Pipeline phases' }).getByRole('tab');
   await expect(tabs).toHaveCount(3);
-  await expect(page.getByRole('tab', { name: /1 Language model/ })).toHaveAttribute('aria-selected', 'true');
-  for (const name of [/2 Reward model \(coming\)/, /3 RL fine-tuning \(coming\)/]) {
-    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-disabled', 'true');
-  }
+  const lm = page.getByRole('tab', { name: /1 Language model/ });
+  const reward = page.getByRole('tab', { name: '2 Reward model', exact: true });
+  await expect(lm).toHaveAttribute('aria-selected', 'true');
+  await expect(reward).toHaveAttribute('aria-disabled', 'false');
+  await expect(page.getByRole('tab', { name: /3 RL fine-tuning \(coming\)/ })).toHaveAttribute('aria-disabled', 'true');
+
+  await reward.click();
+  await expect(reward).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Label completions' })).toBeVisible();
+  await page.reload(); // the open phase is kept in the address
+  await expect(page.getByRole('tab', { name: '2 Reward model', exact: true })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('runs on webgpu when asked, and says so', async ({ page }) => {
