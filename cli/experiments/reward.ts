@@ -1,16 +1,21 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
-// model (initialised from the starter's trunk), and reports pairwise accuracy on held-out
-// comparisons judged by the same labeler without noise. Last line: a JSON object.
+// model (initialised from the starter's trunk, reward read at EOS) with the app's own fitting code,
+// and reports pairwise accuracy on held-out comparisons judged by the same labeler without noise.
+// --pmp FILE first trains on a preference file (TRL or HH JSONL): preference-model pretraining.
+// Last line: a JSON object.
 import { readFileSync } from 'node:fs';
 import { keywordScorer, lengthScorer, makeLabeler, sentimentScorer, type Scorer } from '../../src/lib/feedback/labelers';
+import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { cloneParams } from '../../src/lib/model/params';
 import { collectComparisons } from '../../src/lib/engine/simulated-comparisons';
-import { DEFAULT_REWARD_TRAIN, groupAccuracy, RewardTrainer } from '../../src/lib/engine/reward-trainer';
-import { makeRng } from '../../src/lib/util/rng';
+import { DEFAULT_REWARD_FIT, fitRewardModel, rewardModelFrom, type RewardFitStage } from '../../src/lib/engine/reward-fitting';
+import { groupAccuracy } from '../../src/lib/engine/reward-trainer';
+import { parsePreferenceJsonl } from '../../src/lib/store/preference-formats';
+import { preferenceRecordsToJudgements } from '../../src/lib/store/preference-export';
 import { parseFlags } from '../args';
 import { readPrompts, resolveCheckpoint } from '../files';
+import { seenWordCeiling } from './seen-word-ceiling';
 
 export function scorerFor(name: string, words: string): Scorer {
   if (name === 'sentiment') return sentimentScorer;
@@ -22,8 +27,9 @@ export function scorerFor(name: string, words: string): Scorer {
 
 export async function rewardExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
-    labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 48,
-    temperature: 1, epochs: 4, batch: 16, lr: DEFAULT_REWARD_TRAIN.learningRate, seed: 1, checkpoint: 'starter',
+    labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
+    temperature: 0.7, epochs: 2, batch: DEFAULT_REWARD_FIT.batchSize, lr: DEFAULT_REWARD_FIT.learningRate, seed: 1,
+    checkpoint: 'starter', pmp: '', pmpEpochs: 2,
   });
   const t0 = performance.now();
   const { model: policy } = modelFromCheckpointBytes(readFileSync(resolveCheckpoint(f.checkpoint)));
@@ -41,31 +47,33 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
   const collectSeconds = (performance.now() - t0) / 1000;
   console.log(`collected ${f.comparisons} training comparisons (${train.tiedPrompts} prompts tied) and ${f.heldout} held-out in ${collectSeconds.toFixed(0)} s`);
 
-  // The reward model starts as a copy of the policy: same trunk, reward head at zero.
-  const rewardModel = { ...policy, params: cloneParams(policy.config, policy.params) };
-  const trainer = new RewardTrainer(rewardModel, { ...DEFAULT_REWARD_TRAIN, learningRate: f.lr });
-  const rng = makeRng(f.seed);
-  const groups = train.groups.slice();
-  const initial = await groupAccuracy(rewardModel, heldout.groups);
-  console.log(JSON.stringify({ epoch: 0, heldout_accuracy: initial }));
-  let heldoutAccuracy = initial;
-  let trainAccuracy = NaN;
-  for (let epoch = 1; epoch <= f.epochs; epoch++) {
-    for (let i = groups.length - 1; i > 0; i--) { const j = rng.int(i + 1); [groups[i], groups[j]] = [groups[j], groups[i]]; }
-    let loss = 0;
-    let steps = 0;
-    for (let i = 0; i < groups.length; i += f.batch) {
-      loss += (await trainer.step(groups.slice(i, i + f.batch))).loss;
-      steps++;
-    }
-    trainAccuracy = await groupAccuracy(rewardModel, train.groups);
-    heldoutAccuracy = await groupAccuracy(rewardModel, heldout.groups);
-    console.log(JSON.stringify({ epoch, loss: loss / steps, train_accuracy: trainAccuracy, heldout_accuracy: heldoutAccuracy }));
+  const stages: RewardFitStage[] = [];
+  if (f.pmp) {
+    const judgements = preferenceRecordsToJudgements(parsePreferenceJsonl(readFileSync(f.pmp)), f.pmp, policy.tokenizer);
+    stages.push({ phase: 'pretrain', groups: judgements.map(judgementToGroup) });
   }
-  trainer.dispose();
+  stages.push({ phase: 'train', groups: train.groups });
+  const rewardModel = rewardModelFrom(policy);
+  const initial = await groupAccuracy(rewardModel, heldout.groups);
+  console.log(JSON.stringify({ step: 0, heldout_accuracy: initial }));
+  let heldoutAccuracy = initial;
+  let phase = '';
+  // PMP runs its own number of epochs, then the comparisons theirs: one fit per stage.
+  for (const stage of stages) {
+    const epochs = stage.phase === 'pretrain' ? f.pmpEpochs : f.epochs;
+    for await (const p of fitRewardModel(rewardModel, [stage], heldout.groups, { epochs, batchSize: f.batch, learningRate: f.lr, seed: f.seed })) {
+      if (p.heldoutAccuracy === undefined) continue;
+      heldoutAccuracy = p.heldoutAccuracy;
+      phase = p.phase;
+      console.log(JSON.stringify({ phase, epoch: p.epoch, step: p.step, loss: p.loss, heldout_accuracy: p.heldoutAccuracy }));
+    }
+  }
+  const trainAccuracy = await groupAccuracy(rewardModel, train.groups);
+  const ceiling = f.labeler === 'sentiment' ? seenWordCeiling(train.groups, heldout.groups) : undefined;
   console.log(JSON.stringify({
-    labeler: noisy.name, comparisons: f.comparisons, heldout_comparisons: f.heldout, noise: f.noise,
+    labeler: noisy.name, comparisons: f.comparisons, heldout_comparisons: f.heldout, noise: f.noise, pmp: f.pmp || null,
     heldout_accuracy: heldoutAccuracy, initial_heldout_accuracy: initial, train_accuracy_vs_noisy_labels: trainAccuracy,
+    ...(ceiling ? { seen_word_ceiling: ceiling } : {}),
     seconds: Math.round((performance.now() - t0) / 1000),
   }));
 }
