@@ -2,9 +2,10 @@
 // a simulated labeler playing the person. Each prints JSON lines, the summary last.
 import { useNodeBackend } from '../src/lib/engine/node-backend';
 import { rewardExperiment } from './experiments/reward';
+import { rlhfExperiment } from './experiments/rlhf';
 import { runCli } from './run-cli';
 
-const EXPERIMENTS: Record<string, (argv: string[]) => Promise<void>> = { reward: rewardExperiment };
+const EXPERIMENTS: Record<string, (argv: string[]) => Promise<void>> = { reward: rewardExperiment, rlhf: rlhfExperiment };
 
 runCli(async () => {
   const [name, ...rest] = process.argv.slice(2);

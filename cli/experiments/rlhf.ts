@@ -1,0 +1,59 @@
+// npm run experiment -- rlhf --labeler sentiment --rounds 6 --beta 0.05 --seed 1 [--out policy.rlhfckpt]
+// The online iterated loop from the starter model, a simulated labeler playing the person. One JSON
+// line per round (round, labeler_score, rm_score, kl, TRL-named PPO statistics), then a last line
+// {"reference_score", "final_score", "final_kl", ...}. --out writes the final policy as a checkpoint
+// file that `npm run generate` and the app load.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { makeLabeler } from '../../src/lib/feedback/labelers';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
+import { DEFAULT_ONLINE_RLHF, OnlineRLHF } from '../../src/lib/engine/online-rlhf';
+import { DEFAULT_PPO } from '../../src/lib/engine/ppo-config';
+import { parseFlags } from '../args';
+import { readPrompts, resolveCheckpoint } from '../files';
+import { scorerFor } from './reward';
+
+const std = (xs: number[]) => {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
+};
+
+export async function rlhfExperiment(argv: string[]): Promise<void> {
+  const d = DEFAULT_ONLINE_RLHF;
+  const f = parseFlags(argv, {
+    labeler: 'sentiment', words: 'happy,good', noise: 0.1, rounds: d.rounds, beta: DEFAULT_PPO.initKl, seed: d.seed, out: '',
+    comparisons: d.comparisonsPerRound, ppoSteps: d.ppoStepsPerRound, rmEpochs: d.rmEpochs, lr: DEFAULT_PPO.learningRate,
+    evalPrompts: d.evalPrompts, checkpoint: 'starter', algorithm: DEFAULT_PPO.algorithm as string, kl: DEFAULT_PPO.klEstimator as string,
+  });
+  const t0 = performance.now();
+  const { model: reference, meta } = modelFromCheckpointBytes(readFileSync(resolveCheckpoint(f.checkpoint)));
+  const prompts = readPrompts();
+  const split = { train: prompts.filter((_, i) => i % 5 !== 0), heldout: prompts.filter((_, i) => i % 5 === 0) };
+  const labeler = makeLabeler(scorerFor(f.labeler, f.words), f.noise);
+  const ppo = { ...DEFAULT_PPO, initKl: f.beta, learningRate: f.lr, algorithm: f.algorithm as typeof DEFAULT_PPO.algorithm, klEstimator: f.kl as typeof DEFAULT_PPO.klEstimator };
+  const loop = new OnlineRLHF(reference, labeler, split, {
+    ...d, rounds: f.rounds, comparisonsPerRound: f.comparisons, ppoStepsPerRound: f.ppoSteps, rmEpochs: f.rmEpochs, evalPrompts: f.evalPrompts, seed: f.seed, ppo,
+  });
+  const ref = await loop.measure(reference);
+  console.log(JSON.stringify({ round: 0, labeler_score: ref.labelerScore, rm_score: ref.rmScore, kl: ref.kl }));
+  let last = ref;
+  for await (const r of loop.run()) {
+    last = r;
+    console.log(JSON.stringify({
+      round: r.round, labeler_score: r.labelerScore, rm_score: r.rmScore, kl: r.kl, comparisons: r.comparisons,
+      rm_fresh_accuracy: r.rmFreshAccuracy, ...r.ppo, seconds: Math.round((performance.now() - t0) / 1000), sample: r.samples[0],
+    }));
+  }
+  if (f.out) {
+    const bytes = await modelToCheckpointBytes(loop.policy, {
+      ...meta, name: `RLHF policy (${labeler.name}, beta ${f.beta}, ${f.rounds} rounds)`, createdAt: new Date().toISOString(), kind: 'policy', parent: meta.name, seed: f.seed,
+    });
+    writeFileSync(f.out, bytes);
+  }
+  const refStd = std(ref.labelerScores);
+  console.log(JSON.stringify({
+    reference_score: ref.labelerScore, final_score: last.labelerScore, final_kl: last.kl, final_rm_score: last.rmScore,
+    reference_std: refStd, lift_in_reference_std: (last.labelerScore - ref.labelerScore) / refStd,
+    beta: f.beta, rounds: f.rounds, seconds: Math.round((performance.now() - t0) / 1000),
+  }));
+  loop.dispose();
+}

@@ -1,0 +1,166 @@
+// Online iterated RLHF (Anthropic, 2022): rounds of
+//   1. sample completions from the current policy and have the labeler compare them,
+//   2. update the reward model on everything collected so far,
+//   3. re-measure the reward normalisation on the reference policy's samples,
+//   4. run PPO steps on the policy against the normalised reward with a KL leash,
+//   5. measure the policy on held-out prompts.
+// Here a simulated labeler plays the person; the app's worker runs the same steps with a person.
+import type { SimulatedLabeler } from '../feedback/labelers';
+import type { LanguageModel } from '../model/language-model';
+import { cloneParams, disposeParams } from '../model/params';
+import { continuationLogProbs } from '../model/logprobs';
+import { promptContext, sample } from '../model/sample';
+import { BOS, PAD } from '../model/tokenizer';
+import { rewardNormalization, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
+import { makeRng } from '../util/rng';
+import { DEFAULT_PPO, type PPOConfig } from './ppo-config';
+import { PPOTrainer } from './ppo-trainer';
+import { fitRewardModel, rewardModelFrom } from './reward-fitting';
+import { groupAccuracy, scoreCompletions } from './reward-trainer';
+import { collectComparisons, type LabeledGroup } from './simulated-comparisons';
+
+export interface OnlineRLHFSettings {
+  rounds: number;
+  /** New comparisons the labeler makes each round (pairs, K = 2). */
+  comparisonsPerRound: number;
+  /** Passes of the reward model over everything collected, each round. */
+  rmEpochs: number;
+  rmLearningRate: number;
+  ppoStepsPerRound: number;
+  /** Held-out prompts the policy is measured on after each round. */
+  evalPrompts: number;
+  seed: number;
+  ppo: PPOConfig;
+}
+
+export const DEFAULT_ONLINE_RLHF: OnlineRLHFSettings = {
+  rounds: 6, comparisonsPerRound: 50, rmEpochs: 1, rmLearningRate: 3e-4, ppoStepsPerRound: 12, evalPrompts: 32, seed: 1, ppo: DEFAULT_PPO,
+};
+
+export interface PolicyMeasure {
+  /** The labeler's mean score of fresh samples on held-out prompts (its own units). */
+  labelerScore: number;
+  labelerScores: number[];
+  /** Mean normalised reward-model score of the same samples. */
+  rmScore: number;
+  /** Mean per-sequence KL(policy ‖ reference) over the same samples, in nats (k1, summed over tokens). */
+  kl: number;
+}
+
+export interface RoundReport extends PolicyMeasure {
+  round: number;
+  comparisons: number;
+  /** Reward-model accuracy on this round's fresh comparisons, before training on them. */
+  rmFreshAccuracy: number;
+  ppo: Record<string, number>;
+  samples: string[];
+}
+
+export class OnlineRLHF {
+  readonly policy: LanguageModel;
+  readonly rewardModel: LanguageModel;
+  private readonly groups: LabeledGroup[] = [];
+  private normalization: RewardNormalization = { mean: 0, std: 1, samples: 0 };
+  private readonly trainer: PPOTrainer;
+  private referenceSamples: Array<{ promptIds: number[]; completion: number[] }> = [];
+
+  constructor(
+    readonly reference: LanguageModel,
+    readonly labeler: SimulatedLabeler,
+    readonly prompts: { train: string[]; heldout: string[] },
+    readonly s: OnlineRLHFSettings,
+  ) {
+    this.policy = { ...reference, params: cloneParams(reference.config, reference.params) };
+    this.rewardModel = rewardModelFrom(reference);
+    this.trainer = new PPOTrainer(this.policy, reference, s.ppo);
+  }
+
+  /** Normalised reward-model scores: what PPO optimises. */
+  private score = async (items: Array<{ promptIds: number[]; completion: number[] }>): Promise<number[]> =>
+    (await scoreCompletions(this.rewardModel, items)).map((r) => normalizeReward(r, this.normalization));
+
+  /** Samples of the policy on held-out prompts, scored by the labeler and the reward model, and their KL. */
+  async measure(model: LanguageModel = this.policy): Promise<PolicyMeasure> {
+    const prompts = this.prompts.heldout.slice(0, this.s.evalPrompts);
+    const { ppo } = this.s;
+    const items: Array<{ promptIds: number[]; completion: number[] }> = [];
+    const texts: string[] = [];
+    for (let i = 0; i < prompts.length; i++) {
+      const [ids] = await sample(model, promptContext(model, prompts[i]), 1, { maxTokens: ppo.maxTokens, temperature: ppo.temperature, topK: 0, topP: 1, seed: 100_003 + i });
+      items.push({ promptIds: model.tokenizer.encode(prompts[i]), completion: ids });
+      texts.push(prompts[i] + model.tokenizer.decode(ids));
+    }
+    const labelerScores = texts.map((t) => this.labeler.scorer.score(t));
+    const rm = await this.score(items);
+    const kl = await sequenceKl(model, this.reference, items, ppo.temperature);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return { labelerScore: mean(labelerScores), labelerScores, rmScore: mean(rm), kl: mean(kl) };
+  }
+
+  async *run(): AsyncGenerator<RoundReport> {
+    const { s } = this;
+    const rng = makeRng(s.seed);
+    for (let round = 1; round <= s.rounds; round++) {
+      // 1. Fresh comparisons of the current policy's samples.
+      const fresh = await collectComparisons(this.policy, this.prompts.train, this.labeler, {
+        comparisons: s.comparisonsPerRound, k: 2, maxTokens: s.ppo.maxTokens, temperature: s.ppo.temperature, seed: s.seed * 1000 + round,
+      });
+      const rmFreshAccuracy = round > 1 ? await groupAccuracy(this.rewardModel, fresh.groups) : NaN;
+      this.groups.push(...fresh.groups);
+      if (round === 1) {
+        // The first round's samples are the reference policy's: the normalisation is measured on them.
+        this.referenceSamples = fresh.groups.flatMap((g) => g.completions.map((c) => ({ promptIds: g.promptIds, completion: c })));
+      }
+      // 2. The reward model learns from everything collected so far.
+      for await (const p of fitRewardModel(this.rewardModel, [{ phase: 'train', groups: this.groups }], [], {
+        epochs: s.rmEpochs, batchSize: 8, learningRate: s.rmLearningRate, seed: s.seed + round,
+      })) void p;
+      // 3. Mean 0, std 1 on reference samples, so β keeps its meaning as the reward model changes.
+      this.normalization = rewardNormalization(await scoreCompletions(this.rewardModel, this.referenceSamples));
+      // 4. PPO against the normalised reward.
+      const stats: Array<Record<string, number>> = [];
+      for (let i = 0; i < s.ppoStepsPerRound; i++) {
+        const batch = Array.from({ length: s.ppo.batchSize }, () => this.prompts.train[rng.int(this.prompts.train.length)]);
+        const st = await this.trainer.step(batch, this.score, s.seed * 7 + round * 1000 + i);
+        stats.push(numericStats(st));
+      }
+      // 5. Measure.
+      const m = await this.measure();
+      const samples = await this.samplesFor(this.prompts.heldout.slice(0, 3));
+      yield { round, comparisons: this.groups.reduce((n, g) => n + g.pairs.length, 0), rmFreshAccuracy, ppo: meanStats(stats), samples, ...m };
+    }
+  }
+
+  private async samplesFor(prompts: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < prompts.length; i++) {
+      const [ids] = await sample(this.policy, promptContext(this.policy, prompts[i]), 1, { maxTokens: this.s.ppo.maxTokens, temperature: this.s.ppo.temperature, topK: 0, topP: 1, seed: 100_003 + i });
+      out.push(prompts[i] + this.policy.tokenizer.decode(ids));
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+    disposeParams(this.policy.params);
+    disposeParams(this.rewardModel.params);
+  }
+}
+
+/** Σ_t log π(a_t) − log π_ref(a_t) of each given completion (k1, at the sampling temperature). */
+async function sequenceKl(policy: LanguageModel, reference: LanguageModel, items: Array<{ promptIds: number[]; completion: number[] }>, temperature: number): Promise<number[]> {
+  const sequences = items.map((it) => [BOS, ...it.promptIds, ...it.completion].slice(-policy.config.blockSize));
+  const promptLengths = items.map((it, i) => Math.max(1, sequences[i].length - it.completion.length));
+  const [p, r] = await Promise.all([policy, reference].map((m) => continuationLogProbs(m.config, m.params, sequences, promptLengths, PAD, temperature)));
+  return p.total.map((lp, i) => lp - r.total[i]);
+}
+
+function numericStats(st: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(st).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+}
+
+function meanStats(rows: Array<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(rows[0] ?? {})) out[key] = rows.reduce((a, r) => a + r[key], 0) / rows.length;
+  return out;
+}

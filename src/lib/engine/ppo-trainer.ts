@@ -1,0 +1,192 @@
+// RL fine-tuning of the policy against a reward, one iteration per step() (TRL's PPOTrainer loop):
+// roll out, then a few epochs of clipped-surrogate updates on shuffled minibatches of that rollout,
+// then let the KL controller react to how far the policy has drifted from the reference.
+// The reference model is only read, never trained. In RLOO mode (Ahmadian et al. 2024) the same
+// clipped loss runs on sequence-level leave-one-out advantages, and the value head is left alone.
+import * as tf from '@tensorflow/tfjs';
+import type { LanguageModel } from '../model/language-model';
+import { namedParams, type GPTParams } from '../model/params';
+import { AdaptiveKLController, FixedKLController, type KLController } from '../rlhf/adaptive-kl';
+import { meanSequenceKl } from '../rlhf/kl';
+import { maskedMean } from '../rlhf/masks';
+import { entropyFromLogits, policyLossTensor, valueLossTensor } from '../rlhf/ppo-loss';
+import { makeRng, type Rng } from '../util/rng';
+import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
+import { checkPPOConfig, type PPOConfig } from './ppo-config';
+import { collectRollout, policyOutputs, type Rollout, type ScoreFn } from './rollout';
+
+/** One iteration's numbers, keyed as TRL logs them; the *_avg are means over every minibatch update. */
+export interface PPOStats {
+  /** Mean over completions of the summed per-token KL to the reference. */
+  'objective/kl': number;
+  /** Mean over completions of Σ −log p of the sampled tokens. */
+  'objective/entropy': number;
+  /** Mean normalised reward-model score. */
+  'objective/scores': number;
+  /** Mean of score − penalties − β·KL: what RL maximises. */
+  'objective/rlhf_reward': number;
+  'policy/approxkl_avg': number;
+  'policy/clipfrac_avg': number;
+  /** Mean per-token entropy of the policy during the updates. */
+  'policy/entropy_avg': number;
+  'loss/policy_avg': number;
+  /** 0 in RLOO mode (no value head). */
+  'loss/value_avg': number;
+  'val/clipfrac_avg': number;
+  /** Mean value estimate over the rollout's real tokens. */
+  'val/mean': number;
+  /** The KL coefficient this rollout was rewarded with. */
+  beta: number;
+  /** The rollout's completions. */
+  texts: string[];
+}
+
+/**
+ * The policy's parameters PPO trains: all but the reward head, the value head only in PPO mode,
+ * and without the embeddings and the bottom freezeLayers blocks when freezeLayers > 0.
+ */
+export function trainableParams(p: GPTParams, cfg: PPOConfig): Array<[string, tf.Variable]> {
+  if (cfg.freezeLayers > p.layers.length) {
+    throw new Error(`Expected freezeLayers at most the model's ${p.layers.length} layers, but got ${cfg.freezeLayers}`);
+  }
+  const frozen = (name: string) => {
+    if (cfg.freezeLayers === 0) return false;
+    if (name === 'wte' || name === 'wpe') return true;
+    const layer = /^h(\d+)\./.exec(name);
+    return layer !== null && Number(layer[1]) < cfg.freezeLayers;
+  };
+  return namedParams(p).filter(([name]) =>
+    !name.startsWith('reward') && !(cfg.algorithm === 'rloo' && name.startsWith('value')) && !frozen(name));
+}
+
+/** n prompts from the pool in a seeded random order, cycling through the pool when it is smaller. */
+function drawPrompts(pool: string[], n: number, rng: Rng): string[] {
+  if (!pool.length) throw new Error('Expected at least one prompt in the pool');
+  const out: string[] = [];
+  let order: number[] = [];
+  while (out.length < n) {
+    if (!order.length) order = shuffled(pool.length, rng);
+    out.push(pool[order.pop()!]);
+  }
+  return out;
+}
+
+/** 0..n-1 in a random order (Fisher–Yates). */
+function shuffled(n: number, rng: Rng): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+interface UpdateStats {
+  approxKl: number; clipFrac: number; entropy: number; policyLoss: number; valueLoss: number; valueClipFrac: number;
+}
+
+export class PPOTrainer {
+  readonly kl: KLController;
+  /** The last step's rollout (plain arrays), for charts and the completions viewer. */
+  lastRollout: Rollout | undefined;
+  private readonly optimizer: tf.AdamOptimizer;
+  private readonly vars: tf.Variable[];
+
+  constructor(readonly policy: LanguageModel, readonly reference: LanguageModel, readonly cfg: PPOConfig) {
+    checkPPOConfig(cfg);
+    if (policy.params === reference.params) throw new Error('Expected the reference to be a separate copy of the policy (cloneParams), not the same weights');
+    if (policy.config.vocabSize !== reference.config.vocabSize) {
+      throw new Error(`Expected policy and reference to share a vocabulary, but got ${policy.config.vocabSize} and ${reference.config.vocabSize} tokens`);
+    }
+    this.vars = trainableParams(policy.params, cfg).map(([, v]) => v);
+    // TRL's AdamW betas (0.9, 0.999); the explicit epsilon is makeAdam's.
+    this.optimizer = makeAdam(cfg.learningRate, 0.9, 0.999);
+    this.kl = cfg.adaptiveKl ? new AdaptiveKLController(cfg.initKl, cfg.targetKl, cfg.horizon) : new FixedKLController(cfg.initKl);
+  }
+
+  /** One PPO iteration on cfg.batchSize prompts drawn from `prompts`. */
+  async step(prompts: string[], scoreFn: ScoreFn, seed: number, extraPenalty?: (text: string) => number): Promise<PPOStats> {
+    const cfg = this.cfg;
+    const rng = makeRng(seed);
+    // 1-6. rollout: sample, score, log-probs, KL-penalised rewards, advantages and returns
+    const beta = this.kl.value;
+    const r = await collectRollout(this.policy, this.reference, scoreFn, drawPrompts(prompts, cfg.batchSize, rng), cfg, rng.int(2 ** 31), extraPenalty, beta);
+    this.lastRollout = r;
+
+    // 7. ppoEpochs passes over shuffled minibatches, one optimizer step each
+    const B = r.ids.length;
+    const updates: UpdateStats[] = [];
+    for (let epoch = 0; epoch < cfg.ppoEpochs; epoch++) {
+      const order = shuffled(B, rng);
+      for (let m = 0; m < cfg.minibatches; m++) {
+        const rows = order.slice(Math.floor((m * B) / cfg.minibatches), Math.floor(((m + 1) * B) / cfg.minibatches));
+        updates.push(await this.update(r, rows));
+      }
+    }
+
+    // 8. the KL controller sees how far this rollout drifted (a no-op when β is fixed)
+    const klMean = meanSequenceKl(r.kl, r.mask);
+    this.kl.update(klMean, B);
+
+    const avg = (key: keyof UpdateStats) => mean(updates.map((u) => u[key]));
+    const sumMasked = (x: number[][], b: number) => x[b].reduce((a, v, t) => a + (r.mask[b][t] ? v : 0), 0);
+    return {
+      'objective/kl': klMean,
+      'objective/entropy': mean(r.logpOld.map((_, b) => -sumMasked(r.logpOld, b))),
+      'objective/scores': mean(r.scores),
+      'objective/rlhf_reward': mean(r.rewards.map((_, b) => sumMasked(r.rewards, b))),
+      'policy/approxkl_avg': avg('approxKl'),
+      'policy/clipfrac_avg': avg('clipFrac'),
+      'policy/entropy_avg': avg('entropy'),
+      'loss/policy_avg': avg('policyLoss'),
+      'loss/value_avg': avg('valueLoss'),
+      'val/clipfrac_avg': avg('valueClipFrac'),
+      'val/mean': maskedMean(r.values, r.mask),
+      beta,
+      texts: r.texts,
+    };
+  }
+
+  /** One clipped-surrogate update on some rows of the rollout. */
+  private async update(r: Rollout, rows: number[]): Promise<UpdateStats> {
+    const { config, params } = this.policy;
+    const cfg = this.cfg;
+    const withValue = cfg.algorithm === 'ppo';
+    // Trim the padding every row of this minibatch shares: real length = prompt + completion.
+    const T = Math.max(...rows.map((b) => r.promptLengths[b] + r.completionIds[b].length));
+    const pick = (x: number[][]) => rows.map((b) => x[b].slice(0, T - 1));
+    const ids = rows.map((b) => r.ids[b].slice(0, T));
+    const [mask, logpOld, advantages, valuesOld, returns] = [r.mask, r.logpOld, r.advantages, r.values, r.returns].map(pick);
+    let stats: tf.Scalar[] = [];
+    const { value, grads } = tf.variableGrads(() => {
+      const maskT = tf.tensor2d(mask);
+      const out = policyOutputs(config, params, tf.tensor2d(ids, undefined, 'int32'), cfg.temperature);
+      const pg = policyLossTensor(out.logp, tf.tensor2d(logpOld), tf.tensor2d(advantages), maskT, cfg.clipRange);
+      const entropy = entropyFromLogits(out.logits, maskT);
+      let loss = pg.loss;
+      stats = [pg.approxKl, pg.clipFrac, entropy, pg.loss];
+      if (withValue) {
+        const vf = valueLossTensor(out.values, tf.tensor2d(valuesOld), tf.tensor2d(returns), maskT, cfg.clipRangeValue);
+        loss = loss.add(vf.loss.mul(cfg.vfCoef));
+        stats.push(vf.loss, vf.clipFrac);
+      }
+      if (cfg.entropyCoef > 0) loss = loss.sub(entropy.mul(cfg.entropyCoef));
+      stats.forEach((s) => tf.keep(s));
+      return loss as tf.Scalar;
+    }, this.vars);
+    const clipped = clipByGlobalNorm(grads, cfg.maxGradNorm);
+    this.optimizer.applyGradients(asNamedTensors(clipped.grads));
+    tf.dispose(grads);
+    tf.dispose(clipped.grads);
+    const values = await Promise.all(stats.map(async (s) => (await s.data())[0]));
+    tf.dispose([value, clipped.norm, ...stats]); // value may be a stat too (the bare policy loss)
+    const [approxKl, clipFrac, entropy, policyLoss, valueLoss = 0, valueClipFrac = 0] = values;
+    return { approxKl, clipFrac, entropy, policyLoss, valueLoss, valueClipFrac };
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
