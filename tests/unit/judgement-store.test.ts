@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feedback, Judgement } from '../../src/lib/feedback/judgement';
 import { PlaygroundDB } from '../../src/lib/store/db';
 import {
   addJudgement, countFeedback, listJudgements, listLabelers, undoLastJudgement, validateJudgement,
 } from '../../src/lib/store/judgements';
 import { MAX_TEXT_CHARS } from '../../src/lib/store/preference-formats';
+import { freshDatabases } from './fresh-db';
 
 function judgement(feedback: Feedback, labeler = 'ana', k = 4): Judgement {
   return {
@@ -23,16 +24,7 @@ function judgement(feedback: Feedback, labeler = 'ana', k = 4): Judgement {
 const ranking = (labeler = 'ana') => judgement({ kind: 'ranking', ranks: [1, 2, 3, 4] }, labeler);
 const ab = (labeler = 'ana') => judgement({ kind: 'ab', a: 0, b: 1, better: 'a', strength: 'better', margin: 0.5 }, labeler, 2);
 
-const opened: PlaygroundDB[] = [];
-let dbCount = 0;
-function freshDB(): PlaygroundDB {
-  const db = new PlaygroundDB(`judgement-store-${dbCount++}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDB = freshDatabases('judgement-store');
 
 describe('validateJudgement', () => {
   it('returns a clean copy of a good judgement, unknown fields dropped', () => {
@@ -125,17 +117,17 @@ describe('judgement store', () => {
   });
 
   it('upgrades a version 1 database, keeping its checkpoints', async () => {
-    const name = `judgement-store-v1-${dbCount++}`;
+    const name = freshDB().name; // a unique name, deleted after the test
     const v1 = new Dexie(name);
     v1.version(1).stores({ checkpoints: '++id, createdAt, kind', checkpointBytes: 'id' });
     await v1.table('checkpoints').add({ name: 'old', createdAt: '2024-01-01', kind: 'pretrain' });
     v1.close();
     const db = new PlaygroundDB(name);
-    opened.push(db);
     expect((await db.checkpoints.toArray()).map((c) => c.name)).toEqual(['old']);
     expect(await addJudgement(db, ab())).toBe(1);
     await db.runs.add({ kind: 'reward', name: 'r', createdAt: '2025-01-01', settings: {}, metrics: [], status: 'done' });
     await db.settings.put({ key: 'labeler', value: 'ana' });
     expect(await db.settings.get('labeler')).toEqual({ key: 'labeler', value: 'ana' });
+    db.close();
   });
 });

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feedback, Judgement } from '../../src/lib/feedback/judgement';
 import { Tokenizer } from '../../src/lib/model/tokenizer';
-import { PlaygroundDB } from '../../src/lib/store/db';
 import { addJudgement, countFeedback, listJudgements } from '../../src/lib/store/judgements';
 import {
   importPreferenceFile, judgementsToPreferenceRecords, preferenceRecordsToJudgements, type PreferenceExportFormat,
 } from '../../src/lib/store/preference-export';
 import { hhTranscript, parsePreferenceJsonl, PreferenceImportError, toJsonl, type PreferenceRecord } from '../../src/lib/store/preference-formats';
+import { freshDatabases } from './fresh-db';
 
 const tokenizer = new Tokenizer();
 
@@ -40,16 +40,7 @@ const said = (records: PreferenceRecord[]) => records.map((r) => (r.format === '
   ? `${r.prompt} | ${r.completion} | ${r.label}`
   : `${r.prompt} | ${r.chosen} > ${r.rejected} | ${r.format === 'trl-preference' ? r.margin ?? 0 : 0}`)).sort();
 
-const opened: PlaygroundDB[] = [];
-let dbCount = 0;
-function freshDB(): PlaygroundDB {
-  const db = new PlaygroundDB(`preference-export-${dbCount++}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDB = freshDatabases('preference-export');
 
 describe('judgements to preference records', () => {
   it('writes every pair as a TRL preference line and thumbs as unpaired lines, with extras', () => {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Judgement } from '../../src/lib/feedback/judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { Tokenizer } from '../../src/lib/model/tokenizer';
@@ -8,6 +8,7 @@ import { PlaygroundDB, type RunRecord } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
 import { exportProject, importProject } from '../../src/lib/store/project-file';
 import { testModel } from './helpers';
+import { freshDatabases } from './fresh-db';
 
 const tokenizer = new Tokenizer();
 
@@ -28,16 +29,7 @@ const run = (checkpointId?: number): RunRecord => ({
   ...(checkpointId !== undefined && { checkpointId }),
 });
 
-const opened: PlaygroundDB[] = [];
-let dbCount = 0;
-function freshDB(): PlaygroundDB {
-  const db = new PlaygroundDB(`project-file-${dbCount++}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDB = freshDatabases('project-file');
 
 async function snapshot(db: PlaygroundDB) {
   return {

@@ -34,7 +34,7 @@ export interface OnlineRLHFSettings {
 }
 
 export const DEFAULT_ONLINE_RLHF: OnlineRLHFSettings = {
-  rounds: 6, comparisonsPerRound: 50, rmEpochs: 1, rmLearningRate: 3e-4, ppoStepsPerRound: 12, evalPrompts: 32, seed: 1, ppo: DEFAULT_PPO,
+  rounds: 8, comparisonsPerRound: 100, rmEpochs: 2, rmLearningRate: 3e-4, ppoStepsPerRound: 10, evalPrompts: 32, seed: 1, ppo: DEFAULT_PPO,
 };
 
 export interface PolicyMeasure {
@@ -83,13 +83,8 @@ export class OnlineRLHF {
   async measure(model: LanguageModel = this.policy): Promise<PolicyMeasure> {
     const prompts = this.prompts.heldout.slice(0, this.s.evalPrompts);
     const { ppo } = this.s;
-    const items: Array<{ promptIds: number[]; completion: number[] }> = [];
-    const texts: string[] = [];
-    for (let i = 0; i < prompts.length; i++) {
-      const [ids] = await sample(model, promptContext(model, prompts[i]), 1, { maxTokens: ppo.maxTokens, temperature: ppo.temperature, topK: 0, topP: 1, seed: 100_003 + i });
-      items.push({ promptIds: model.tokenizer.encode(prompts[i]), completion: ids });
-      texts.push(prompts[i] + model.tokenizer.decode(ids));
-    }
+    const items = await this.sampleItems(model, prompts, 100_003);
+    const texts = items.map((it, i) => prompts[i] + model.tokenizer.decode(it.completion));
     const labelerScores = texts.map((t) => this.labeler.scorer.score(t));
     const rm = await this.score(items);
     const kl = await sequenceKl(model, this.reference, items, ppo.temperature);
@@ -104,13 +99,11 @@ export class OnlineRLHF {
       // 1. Fresh comparisons of the current policy's samples.
       const fresh = await collectComparisons(this.policy, this.prompts.train, this.labeler, {
         comparisons: s.comparisonsPerRound, k: 2, maxTokens: s.ppo.maxTokens, temperature: s.ppo.temperature, seed: s.seed * 1000 + round,
+        maxPrompts: s.comparisonsPerRound * 4,
       });
-      const rmFreshAccuracy = round > 1 ? await groupAccuracy(this.rewardModel, fresh.groups) : NaN;
+      const rmFreshAccuracy = round > 1 && fresh.groups.length ? await groupAccuracy(this.rewardModel, fresh.groups) : NaN;
       this.groups.push(...fresh.groups);
-      if (round === 1) {
-        // The first round's samples are the reference policy's: the normalisation is measured on them.
-        this.referenceSamples = fresh.groups.flatMap((g) => g.completions.map((c) => ({ promptIds: g.promptIds, completion: c })));
-      }
+      if (round === 1) this.referenceSamples = await this.sampleItems(this.reference, this.prompts.train.slice(0, 64), 200_003);
       // 2. The reward model learns from everything collected so far.
       for await (const p of fitRewardModel(this.rewardModel, [{ phase: 'train', groups: this.groups }], [], {
         epochs: s.rmEpochs, batchSize: 8, learningRate: s.rmLearningRate, seed: s.seed + round,
@@ -131,13 +124,19 @@ export class OnlineRLHF {
     }
   }
 
-  private async samplesFor(prompts: string[]): Promise<string[]> {
-    const out: string[] = [];
+  /** One sample per prompt at the rollout temperature, seeded per prompt so measures line up. */
+  private async sampleItems(model: LanguageModel, prompts: string[], seed: number): Promise<Array<{ promptIds: number[]; completion: number[] }>> {
+    const out = [];
     for (let i = 0; i < prompts.length; i++) {
-      const [ids] = await sample(this.policy, promptContext(this.policy, prompts[i]), 1, { maxTokens: this.s.ppo.maxTokens, temperature: this.s.ppo.temperature, topK: 0, topP: 1, seed: 100_003 + i });
-      out.push(prompts[i] + this.policy.tokenizer.decode(ids));
+      const [ids] = await sample(model, promptContext(model, prompts[i]), 1, { maxTokens: this.s.ppo.maxTokens, temperature: this.s.ppo.temperature, topK: 0, topP: 1, seed: seed + i });
+      out.push({ promptIds: model.tokenizer.encode(prompts[i]), completion: ids });
     }
     return out;
+  }
+
+  private async samplesFor(prompts: string[]): Promise<string[]> {
+    const items = await this.sampleItems(this.policy, prompts, 100_003);
+    return items.map((it, i) => prompts[i] + this.policy.tokenizer.decode(it.completion));
   }
 
   dispose(): void {

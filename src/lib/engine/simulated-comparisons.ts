@@ -15,6 +15,11 @@ export interface CollectSettings {
   maxTokens: number;
   temperature: number;
   seed: number;
+  /**
+   * Give up after this many prompts and return what was collected (a policy that writes the same
+   * thing every time leaves a labeler little to compare). Without it, too many ties are an error.
+   */
+  maxPrompts?: number;
 }
 
 export interface LabeledGroup extends ComparisonGroup {
@@ -33,6 +38,7 @@ export async function collectComparisons(
   let collected = 0;
   let tiedPrompts = 0;
   for (let i = 0; collected < s.comparisons; i++) {
+    if (s.maxPrompts !== undefined && i >= s.maxPrompts) break;
     if (i > s.comparisons * 20) throw new Error(`Only ${collected} of ${s.comparisons} comparisons after ${i} prompts: the labeler calls nearly everything a tie`);
     const prompt = prompts[i % prompts.length];
     const completions = await sample(model, promptContext(model, prompt), s.k, {
