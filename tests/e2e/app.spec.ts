@@ -1,20 +1,26 @@
 import { expect, test } from '@playwright/test';
 
-test('shows the RLHF pipeline: the reward model opens, RL fine-tuning is marked as coming', async ({ page }) => {
+test('shows the RLHF pipeline: each of the three phases opens, and the open one survives a reload', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const tabs = page.getByRole('tablist', { name: 'Pipeline phases' }).getByRole('tab');
   await expect(tabs).toHaveCount(3);
   const lm = page.getByRole('tab', { name: /1 Language model/ });
   const reward = page.getByRole('tab', { name: '2 Reward model', exact: true });
+  const rl = page.getByRole('tab', { name: '3 RL fine-tuning', exact: true });
   await expect(lm).toHaveAttribute('aria-selected', 'true');
   await expect(reward).toHaveAttribute('aria-disabled', 'false');
-  await expect(page.getByRole('tab', { name: /3 RL fine-tuning \(coming\)/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(rl).toHaveAttribute('aria-disabled', 'false');
 
   await reward.click();
   await expect(reward).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Label completions' })).toBeVisible();
   await page.reload(); // the open phase is kept in the address
   await expect(page.getByRole('tab', { name: '2 Reward model', exact: true })).toHaveAttribute('aria-selected', 'true');
+
+  await rl.click();
+  await expect(rl).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Run RL fine-tuning' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'RL run status' })).toHaveText('Not started');
 });
 
 test('runs on webgpu when asked, and says so', async ({ page }) => {

@@ -4,6 +4,8 @@ import type { GPTConfig, ModelSize } from '../model/config';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { DecodingSettings } from '../model/pick-token';
 import type { CompletionRecord } from '../feedback/judgement';
+import type { LabelingBatch } from '../feedback/simulated-judgement';
+import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -122,7 +124,17 @@ export type ToWorker =
   | { type: 'reward/train'; request: RewardTrainRequest }
   | { type: 'reward/stop' }
   | { type: 'reward/score'; requestId: number; items: Array<{ prompt: string; completion: string }> }
-  | { type: 'reward/troll-check'; requestId: number; labelers: string[] | null };
+  | { type: 'reward/troll-check'; requestId: number; labelers: string[] | null }
+  /** Starts an RL run (see RLRunSettings), or resumes a stored one from its last round. */
+  | { type: 'rl/start'; settings: RLRunSettings }
+  | { type: 'rl/resume-run'; runId: number }
+  | { type: 'rl/pause' }
+  | { type: 'rl/resume' }
+  | { type: 'rl/stop' }
+  /** Stops the run and drops its policy: the next run starts from the model in use again. */
+  | { type: 'rl/reset' }
+  /** The judgements of a round's feedback request are in IndexedDB. */
+  | { type: 'rl/feedback-done'; round: number };
 
 export type RewardStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
@@ -145,4 +157,21 @@ export type FromWorker =
   /** Normalised rewards (see RewardModelInfo.normalization) and raw ones, in the order asked. */
   | { type: 'reward/scores'; requestId: number; rewards: number[]; raw: number[] }
   | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
-  | { type: 'error'; context: string; message: string };
+  | { type: 'error'; context: string; message: string }
+  | { type: 'rl/status'; status: RLStatus; runId?: number; round: number; rounds: number; message?: string }
+  | { type: 'rl/progress'; phase: RLPhase; step: number; total: number; round: number }
+  /** A finished round: its metrics (TRL keys, plus round, rm/heldout_accuracy, eval/*) and policy samples. */
+  | { type: 'rl/round'; round: number; metrics: Record<string, number>; samples: string[] }
+  /** Completions to judge; answered with rl/feedback-done once the judgements are stored. */
+  | { type: 'rl/feedback-request'; round: number; labeler: RLLabeler; batches: LabelingBatch[] }
+  | { type: 'rl/before-after'; round: number; rows: BeforeAfterRow[] };
+
+export type RLStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
+export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure';
+
+/** One held-out prompt: the reference's and the current policy's completions (same seed) and their rewards. */
+export interface BeforeAfterRow {
+  prompt: string;
+  reference: { text: string; reward: number };
+  policy: { text: string; reward: number };
+}

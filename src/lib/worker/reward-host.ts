@@ -181,6 +181,11 @@ export class RewardHost {
     if (this.run) this.run.stopped = true;
   }
 
+  /** The reward model in use and its normalisation (RL starts its own from it), if there is one. */
+  rewardModel(): { model: LanguageModel; normalization: RewardNormalization } | undefined {
+    return this.current && { model: this.current.model, normalization: this.current.normalization };
+  }
+
   async score(requestId: number, items: Array<{ prompt: string; completion: string }>): Promise<void> {
     const rm = this.current;
     if (!rm) throw new Error('There is no reward model yet: train one first');

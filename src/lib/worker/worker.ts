@@ -16,6 +16,7 @@ import { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { chooseBackend } from './browser-backend';
 import { RewardHost } from './reward-host';
+import { RLHost } from './rl-host';
 import type { FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,6 +31,7 @@ let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
 interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
 let training: TrainingRun | undefined;
 const reward = new RewardHost({ lock, post, policy: () => ({ model: model!, info: info! }) });
+const rl = new RLHost({ lock, post, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel() });
 
 function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
   return { name: meta.name, config: m.config, parameters: countParameters(m.config), checkpointId, meta };
@@ -221,6 +223,13 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'reward/stop': reward.stop(); return;
     case 'reward/score': return reward.score(msg.requestId, msg.items);
     case 'reward/troll-check': return reward.trollCheck(msg.requestId, msg.labelers);
+    case 'rl/start': return rl.start(msg.settings);
+    case 'rl/resume-run': return rl.resumeRun(msg.runId);
+    case 'rl/pause': rl.pause(); return;
+    case 'rl/resume': rl.resume(); return;
+    case 'rl/stop': return rl.stop();
+    case 'rl/reset': return rl.reset();
+    case 'rl/feedback-done': rl.feedbackDone(msg.round); return;
   }
 }
 

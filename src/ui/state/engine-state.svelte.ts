@@ -57,6 +57,8 @@ export class EngineState {
       if (m.context === 'init' || m.context === 'worker') this.fatal = m.message;
       else if (m.context === 'generate') Object.assign(this.generation, { running: false, error: m.message });
       else if (m.context.startsWith('pretrain')) this.pretrain.message = m.message;
+      // Phases 2 and 3 show their own errors (reward-state, rl-state).
+      else if (/^(label|reward|rl)\//.test(m.context)) return;
       else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
     });
     c.send({ type: 'init', backend: forcedBackend });

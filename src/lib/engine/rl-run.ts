@@ -1,0 +1,106 @@
+// Bookkeeping of an RL fine-tuning run in the app: its settings with defaults and range checks,
+// the metrics logged each round (TRL's keys, each with the line the charts show), and where a
+// stored run picks up again after a reload. Pure: no tfjs, no IndexedDB.
+import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
+import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from './ppo-config';
+
+/** Who gives the feedback each round: the person on screen, or a simulated labeler. */
+export type RLLabeler = { kind: 'person'; name: string } | { kind: 'simulated'; settings: SimulatedLabelerSettings };
+
+export interface RLSettings {
+  /** Rounds in the run (sample, feedback, reward model, PPO, measure). */
+  rounds: number;
+  /** Prompts whose K completions are judged each round. */
+  feedbackPrompts: number;
+  /** Completions per feedback prompt, ranked together. */
+  k: number;
+  /** Passes of the reward model over everything collected, each round. */
+  rmEpochs: number;
+  rmLearningRate: number;
+  /** PPO iterations each round. */
+  ppoSteps: number;
+  /** Held-out prompts the policy is measured on (and shown before/after) each round. */
+  evalPrompts: number;
+  seed: number;
+  ppo: PPOConfig;
+}
+
+export const DEFAULT_RL: RLSettings = {
+  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: 3e-4, ppoSteps: 4, evalPrompts: 4, seed: 1,
+  ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
+};
+
+/** A run as stored in settings of its run record: what it was started with and what it depends on. */
+export interface RLRunSettings extends RLSettings {
+  labeler: RLLabeler;
+  /** The frozen reference, saved at the start so a resumed run compares with the same model. */
+  referenceCheckpointId?: number;
+  /** The bundled prompts the run drew from: the first evalPrompts are held out. */
+  prompts: string[];
+}
+
+/** Throws on the first setting out of range, naming it; returns s. */
+export function checkRLSettings(s: RLSettings): RLSettings {
+  const int = (v: number, lo: number, hi: number, what: string) => {
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`Expected ${what} to be an integer in ${lo}..${hi}, but got ${v}`);
+  };
+  int(s.rounds, 1, 1000, 'rounds');
+  int(s.feedbackPrompts, 1, 64, 'feedback prompts');
+  int(s.k, 2, 6, 'K');
+  int(s.rmEpochs, 1, 100, 'reward-model epochs');
+  int(s.ppoSteps, 1, 1000, 'PPO steps per round');
+  int(s.evalPrompts, 1, 64, 'held-out prompts');
+  if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
+  if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
+  checkPPOConfig(s.ppo);
+  return s;
+}
+
+/** The first evalPrompts prompts are held out for measuring; the rest feed the rollouts and the feedback. */
+export function splitPrompts(prompts: string[], evalPrompts: number): { train: string[]; heldout: string[] } {
+  if (prompts.length < 2) throw new Error(`Expected at least 2 prompts, but got ${prompts.length}`);
+  const n = Math.min(evalPrompts, prompts.length - 1);
+  return { heldout: prompts.slice(0, n), train: prompts.slice(n) };
+}
+
+/** The metrics charted each round, in TRL's names, with the line that explains each one. */
+export const RL_METRICS = [
+  { key: 'objective/scores', title: 'Reward-model score', help: 'Mean normalised reward of the rollouts: what PPO pushes up.' },
+  { key: 'objective/kl', title: 'KL to the reference', help: 'How far the policy has moved from the starting model, in nats per completion; β·KL is subtracted from the reward.' },
+  { key: 'policy/entropy_avg', title: 'Entropy', help: 'How spread out the next-token choices are; a collapse towards 0 means the policy repeats itself.' },
+  { key: 'loss/policy_avg', title: 'Policy loss', help: 'The clipped surrogate loss; it hovers near 0 and its sign says little on its own.' },
+  { key: 'loss/value_avg', title: 'Value loss', help: 'How badly the value head predicts the returns; it should fall as the critic learns.' },
+  { key: 'policy/clipfrac_avg', title: 'Clip fraction', help: 'Share of tokens whose probability ratio hit the clip range: high means updates are too big.' },
+  { key: 'rm/heldout_accuracy', title: 'Held-out RM accuracy', help: "The reward model's pairwise accuracy on this round's fresh judgements, before it trained on them." },
+  { key: 'eval/labeler_score', title: "Simulated labeler's score", help: "The simulated labeler's own mean score of the policy's held-out samples: the goal the reward model stands in for." },
+] as const;
+
+export type RLMetricKey = (typeof RL_METRICS)[number]['key'];
+
+/** Means over rows of every numeric key the first row has. */
+export function meanStats(rows: Array<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(rows[0] ?? {})) out[key] = rows.reduce((a, r) => a + r[key], 0) / rows.length;
+  return out;
+}
+
+/** The numeric fields of an object (drops texts and the like). */
+export function numericStats(st: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(st).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+}
+
+/** A chart's points for one metric over the logged rounds (rounds without it are skipped). */
+export function metricPoints(metrics: Array<Record<string, number>>, key: string): Array<{ x: number; y: number }> {
+  return metrics.filter((m) => Number.isFinite(m[key])).map((m) => ({ x: m.round, y: m[key] }));
+}
+
+/** Where a stored run goes on: the round after the last one logged, from the last saved policy. */
+export function resumePoint(run: { metrics: Array<Record<string, number>>; checkpointId?: number; settings: unknown }): { nextRound: number; policyCheckpointId?: number } {
+  const rounds = run.metrics.map((m) => m.round).filter(Number.isInteger);
+  return { nextRound: (rounds.length ? Math.max(...rounds) : 0) + 1, policyCheckpointId: run.checkpointId };
+}
+
+/** Stored runs that can go on: RL, neither finished nor reset. */
+export const isResumable = (run: { kind: string; status: string; metrics: unknown[]; settings: unknown }) =>
+  run.kind === 'rl' && (run.status === 'running' || run.status === 'paused') &&
+  (run.settings as RLRunSettings | undefined)?.rounds !== undefined && run.metrics.length < (run.settings as RLRunSettings).rounds;

@@ -1,0 +1,391 @@
+// The worker's side of phase 3: online RLHF rounds (the order of online-rlhf.ts, with the feedback
+// coming from the main thread):
+//   1. sample K completions of a few prompts from the policy,
+//   2. ask for feedback, and wait until the judgements are in IndexedDB,
+//   3. fit the reward model on everything this run's labeler has said, and re-normalise it,
+//   4. M PPO iterations of the policy against it, with a KL leash to the frozen reference,
+//   5. measure the policy on held-out prompts, beside the reference's completions.
+// Each round ends by saving the policy as a checkpoint and the round's metrics in the run record,
+// so a reload resumes at the next round. Every model here is a copy: the model in use is untouched.
+import type { CompletionRecord, Judgement } from '../feedback/judgement';
+import { judgementToGroup } from '../feedback/judgement-group';
+import type { SimulatedLabeler } from '../feedback/labelers';
+import { labelerFromSettings, type LabelingBatch } from '../feedback/simulated-judgement';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
+import type { CheckpointMeta } from '../model/checkpoint-format';
+import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
+import { continuationLogProbs } from '../model/logprobs';
+import { cloneParams } from '../model/params';
+import { promptContext, sampleStream } from '../model/sample';
+import { BOS, EOS, PAD } from '../model/tokenizer';
+import { PPOTrainer } from '../engine/ppo-trainer';
+import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
+import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
+import { checkRLSettings, meanStats, numericStats, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
+import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
+import { getDB } from '../store/db';
+import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { listJudgements } from '../store/judgements';
+import type { Lock } from '../util/lock';
+import { makeRng } from '../util/rng';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
+import type { BeforeAfterRow, FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
+
+export interface RLHostContext {
+  lock: Lock;
+  post: (msg: FromWorker) => void;
+  /** The model in use: the reference of a new run. */
+  policy: () => { model: LanguageModel; info: ModelInfo };
+  /** The reward model phase 2 trained, if any: a run's reward model starts from a copy of it. */
+  rewardModel: () => { model: LanguageModel; normalization: RewardNormalization } | undefined;
+}
+
+type Item = { promptIds: number[]; completion: number[] };
+
+interface Session {
+  runId: number;
+  s: RLRunSettings;
+  labelerName: string;
+  simulated?: SimulatedLabeler;
+  reference: LanguageModel;
+  policy: LanguageModel;
+  trainer: PPOTrainer;
+  /** Where each round's reward model starts, and the reward model of the last round (if any this session). */
+  base: { model: LanguageModel; keepHead: boolean; normalization: RewardNormalization };
+  rm?: { model: LanguageModel; normalization: RewardNormalization };
+  paused: boolean;
+  stopped: boolean;
+  reset: boolean;
+  wake?: () => void;
+  feedback?: { round: number; done: () => void };
+  done: Promise<void>;
+}
+
+class Stopped extends Error {}
+
+const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const batchKey = (prompt: string, texts: string[]) => JSON.stringify([prompt, ...texts]);
+
+const disposeModel = (m: LanguageModel) => disposeLanguageModel(m);
+
+export class RLHost {
+  private session: Session | undefined;
+  /** Set from a start or resume request until its run is under way (or failed to start). */
+  private starting = false;
+
+  constructor(private readonly ctx: RLHostContext) {}
+
+  private claim(): void {
+    if (this.session || this.starting) throw new Error('An RL run is already going; stop it first');
+    this.starting = true;
+  }
+
+  async start(settings: RLRunSettings): Promise<void> {
+    this.claim();
+    try {
+      await this.startNew(settings);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  /** Goes on with a stored run from the round after its last saved one. */
+  async resumeRun(runId: number): Promise<void> {
+    this.claim();
+    try {
+      await this.resumeStored(runId);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async startNew(settings: RLRunSettings): Promise<void> {
+    checkRLSettings(settings);
+    splitPrompts(settings.prompts, settings.evalPrompts);
+    const db = getDB();
+    const { reference, meta } = await this.ctx.lock.run(() => {
+      const { model, info } = this.ctx.policy();
+      return { reference: { ...model, params: cloneParams(model.config, model.params, false) }, meta: info.meta };
+    });
+    let runId: number;
+    try {
+      const createdAt = new Date().toISOString();
+      runId = await db.runs.add({ kind: 'rl', name: `RL from ${meta.name}`, createdAt, settings, metrics: [], status: 'running' });
+      const refMeta: CheckpointMeta = { ...meta, name: `RL reference (run ${runId})`, createdAt, kind: 'reference', runId, parent: meta.name };
+      const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(reference, refMeta));
+      await db.runs.update(runId, { settings: { ...settings, referenceCheckpointId } });
+    } catch (e) {
+      disposeModel(reference);
+      throw e;
+    }
+    await this.drive(runId, settings, reference, undefined, 1);
+  }
+
+  private async resumeStored(runId: number): Promise<void> {
+    const db = getDB();
+    const run = await db.runs.get(runId);
+    if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
+    const s = run.settings as RLRunSettings;
+    if (s.referenceCheckpointId === undefined) throw new Error(`Run ${runId} has no stored reference model`);
+    const { nextRound, policyCheckpointId } = resumePoint(run);
+    if (nextRound > s.rounds) throw new Error(`Run ${runId} has finished all its ${s.rounds} rounds`);
+    const reference = modelFromCheckpointBytes(await readCheckpointBytes(db, s.referenceCheckpointId)).model;
+    const policy = policyCheckpointId !== undefined ? modelFromCheckpointBytes(await readCheckpointBytes(db, policyCheckpointId)).model : undefined;
+    await db.runs.update(runId, { status: 'running' });
+    await this.drive(runId, s, reference, policy, nextRound);
+  }
+
+  pause(): void {
+    if (this.session) this.session.paused = true;
+  }
+
+  resume(): void {
+    const run = this.session;
+    if (run) { run.paused = false; run.wake?.(); }
+  }
+
+  stop(): Promise<void> {
+    const run = this.session;
+    if (!run) return Promise.resolve();
+    run.stopped = true;
+    run.paused = false;
+    run.wake?.();
+    run.feedback?.done();
+    return run.done;
+  }
+
+  /** Stops any run and marks it as reset: the next run starts again from the model in use. */
+  async reset(): Promise<void> {
+    const run = this.session;
+    if (run) run.reset = true;
+    await this.stop();
+    this.ctx.post({ type: 'rl/status', status: 'idle', round: 0, rounds: 0, message: 'Reset: the next run starts from the model in use' });
+  }
+
+  feedbackDone(round: number): void {
+    const f = this.session?.feedback;
+    if (f && f.round === round) f.done();
+  }
+
+  private async drive(runId: number, s: RLRunSettings, reference: LanguageModel, stored: LanguageModel | undefined, firstRound: number): Promise<void> {
+    const policy = stored ?? { ...reference, params: cloneParams(reference.config, reference.params) };
+    let base: Session['base'] | undefined;
+    let trainer: PPOTrainer | undefined;
+    let simulated: SimulatedLabeler | undefined;
+    try {
+      simulated = s.labeler.kind === 'simulated' ? labelerFromSettings(s.labeler.settings) : undefined;
+      trainer = new PPOTrainer(policy, reference, s.ppo);
+      base = await this.ctx.lock.run(() => {
+        const rm = this.ctx.rewardModel();
+        return rm ? { model: rewardModelFrom(rm.model, { keepHead: true }), keepHead: true, normalization: rm.normalization }
+          : { model: rewardModelFrom(reference), keepHead: false, normalization: IDENTITY_NORMALIZATION };
+      });
+    } catch (e) {
+      trainer?.dispose();
+      [policy, reference].forEach(disposeModel);
+      await getDB().runs.update(runId, { status: 'failed' });
+      throw e;
+    }
+    let finish = () => {};
+    const session: Session = {
+      runId, s, simulated, reference, policy, base, trainer,
+      labelerName: simulated ? simulated.name : (s.labeler as { name: string }).name,
+      paused: false, stopped: false, reset: false,
+      done: new Promise<void>((r) => (finish = r)),
+    };
+    this.session = session;
+    const db = getDB();
+    let status: RLStatus = 'running';
+    let message: string | undefined;
+    let round = firstRound;
+    try {
+      this.status(session, 'running', round);
+      for (; round <= s.rounds; round++) await this.round(session, round);
+      status = 'finished';
+      round = s.rounds;
+    } catch (e) {
+      status = e instanceof Stopped ? 'stopped' : 'failed';
+      message = e instanceof Stopped ? (session.reset ? 'Reset' : 'Stopped') : (e as Error).message;
+    } finally {
+      session.trainer.dispose();
+      [session.policy, session.reference, session.base.model, session.rm?.model].forEach((m) => m && disposeModel(m));
+      this.session = undefined;
+      finish();
+    }
+    await db.runs.update(runId, { status: session.reset ? 'reset' : status });
+    if (!session.reset) this.status(session, status, round, message);
+  }
+
+  private status(run: Session, status: RLStatus, round: number, message?: string): void {
+    this.ctx.post({ type: 'rl/status', status, runId: run.runId, round, rounds: run.s.rounds, message });
+  }
+
+  /** A point where the run may be paused or stopped: between steps, never inside one. */
+  private async checkpoint(run: Session, round: number): Promise<void> {
+    await yieldToEventLoop();
+    if (run.paused && !run.stopped) {
+      this.status(run, 'paused', round);
+      await getDB().runs.update(run.runId, { status: 'paused' });
+      await new Promise<void>((r) => (run.wake = r));
+      run.wake = undefined;
+      if (!run.stopped) {
+        await getDB().runs.update(run.runId, { status: 'running' });
+        this.status(run, 'running', round);
+      }
+    }
+    if (run.stopped) throw new Stopped();
+  }
+
+  private progress(round: number, phase: RLPhase, step: number, total: number): void {
+    this.ctx.post({ type: 'rl/progress', phase, step, total, round });
+  }
+
+  private async round(run: Session, round: number): Promise<void> {
+    const { s } = run;
+    const { lock } = this.ctx;
+    const db = getDB();
+    const prompts = splitPrompts(s.prompts, s.evalPrompts);
+    const rng = makeRng(s.seed * 1000 + round);
+
+    // 1. K completions of a few prompts from the policy
+    const batches: LabelingBatch[] = [];
+    for (let i = 0; i < s.feedbackPrompts; i++) {
+      this.progress(round, 'sample', i, s.feedbackPrompts);
+      await this.checkpoint(run, round);
+      const prompt = prompts.train[rng.int(prompts.train.length)];
+      const seed = s.seed * 100_003 + round * 101 + i;
+      const ids = await this.sample(run.policy, prompt, s.k, seed);
+      const completions: CompletionRecord[] = ids.map((c) => ({
+        text: run.policy.tokenizer.decode(c), ids: c,
+        source: { kind: 'sample', model: `RL policy (run ${run.runId}, round ${round - 1})`, temperature: s.ppo.temperature, topK: 0, topP: 1, maxTokens: s.ppo.maxTokens, seed },
+      }));
+      batches.push({ prompt, promptIds: run.policy.tokenizer.encode(prompt), completions });
+    }
+
+    // 2. feedback: only what was not judged already (a resumed round samples the same batches again)
+    const before = await this.judgements(run);
+    const judged = new Set(before.map((j) => batchKey(j.prompt, j.completions.map((c) => c.text))));
+    const ask = batches.filter((b) => !judged.has(batchKey(b.prompt, b.completions.map((c) => c.text))));
+    const lastId = Math.max(0, ...before.map((j) => j.id ?? 0));
+    if (ask.length) {
+      this.progress(round, 'feedback', 0, ask.length);
+      const answered = new Promise<void>((done) => (run.feedback = { round, done }));
+      this.ctx.post({ type: 'rl/feedback-request', round, labeler: s.labeler, batches: ask });
+      await answered;
+      run.feedback = undefined;
+      this.progress(round, 'feedback', ask.length, ask.length);
+    }
+    await this.checkpoint(run, round);
+
+    // 3. the reward model: accuracy on the fresh judgements first, then a fit on everything
+    const all = await this.judgements(run);
+    const fresh = all.filter((j) => (j.id ?? 0) > lastId).map(judgementToGroup).filter((g) => g.pairs.length);
+    // The reward model before this round's fit: last round's, or phase 2's when the run began from one.
+    const judge = run.rm?.model ?? (run.base.keepHead ? run.base.model : undefined);
+    const heldoutAccuracy = judge && fresh.length ? await lock.run(() => groupAccuracy(judge, fresh)) : NaN;
+    const groups = informative(all.map(judgementToGroup));
+    if (groups.length) {
+      const rm = rewardModelFrom(run.base.model, { keepHead: run.base.keepHead });
+      try {
+        const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { epochs: s.rmEpochs, batchSize: 8, learningRate: s.rmLearningRate, seed: s.seed + round });
+        for (;;) {
+          await this.checkpoint(run, round);
+          const next = await lock.run(() => fit.next());
+          if (next.done) break;
+          this.progress(round, 'reward', next.value.step, next.value.totalSteps);
+        }
+        const samples = all.flatMap((j) => j.completions.map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
+        const normalization = await lock.run(() => normalizationFromSamples(rm, samples));
+        if (run.rm) disposeModel(run.rm.model);
+        run.rm = { model: rm, normalization };
+      } catch (e) {
+        disposeModel(rm);
+        throw e;
+      }
+    }
+    const rm = run.rm ?? { model: run.base.model, normalization: run.base.normalization };
+    const score = async (items: Item[]) => (await scoreCompletions(rm.model, items)).map((r) => normalizeReward(r, rm.normalization));
+
+    // 4. PPO against the normalised reward
+    const stats: Array<Record<string, number>> = [];
+    for (let i = 0; i < s.ppoSteps; i++) {
+      this.progress(round, 'ppo', i, s.ppoSteps);
+      await this.checkpoint(run, round);
+      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i));
+      if (!Number.isFinite(st['loss/policy_avg'])) throw new Error(`The policy loss became ${st['loss/policy_avg']} in round ${round}; try a lower learning rate`);
+      stats.push(numericStats(st));
+    }
+    this.progress(round, 'ppo', s.ppoSteps, s.ppoSteps);
+
+    // 5. measure on held-out prompts: the same seed for the reference and the policy
+    this.progress(round, 'measure', 0, 2);
+    await this.checkpoint(run, round);
+    const mine = await this.evalSamples(run.policy, prompts.heldout);
+    this.progress(round, 'measure', 1, 2);
+    const theirs = await this.evalSamples(run.reference, prompts.heldout);
+    const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await this.sequenceKl(run, mine)]);
+    const texts = (items: Item[]) => items.map((it) => run.policy.tokenizer.decode(it.completion));
+    const [myTexts, refTexts] = [texts(mine), texts(theirs)];
+    const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({
+      prompt, reference: { text: refTexts[i], reward: refRewards[i] }, policy: { text: myTexts[i], reward: rewards[i] },
+    }));
+    this.progress(round, 'measure', 2, 2);
+    const metrics: Record<string, number> = {
+      round, ...meanStats(stats),
+      'rm/heldout_accuracy': heldoutAccuracy, 'rm/judgements': all.length,
+      'eval/rm_score': mean(rewards), 'eval/kl': mean(kl),
+      ...(run.simulated ? { 'eval/labeler_score': mean(prompts.heldout.map((p, i) => run.simulated!.scorer.score(p + myTexts[i]))) } : {}),
+    };
+
+    // 6. save the policy and the round's metrics together, then show them
+    const now = new Date().toISOString();
+    const meta: CheckpointMeta = { name: `RL policy (run ${run.runId}, round ${round})`, createdAt: now, kind: 'policy', runId: run.runId, round, parent: `RL reference (run ${run.runId})` };
+    const bytes = await lock.run(() => modelToCheckpointBytes(run.policy, meta));
+    const checkpointId = await saveCheckpoint(db, bytes);
+    await db.transaction('rw', db.runs, async () => {
+      const rec = await db.runs.get(run.runId);
+      await db.runs.update(run.runId, { metrics: [...(rec?.metrics ?? []), metrics], checkpointId });
+    });
+    this.ctx.post({ type: 'rl/round', round, metrics, samples: prompts.heldout.map((p, i) => p + myTexts[i]) });
+    this.ctx.post({ type: 'rl/before-after', round, rows });
+  }
+
+  private judgements(run: Session): Promise<Judgement[]> {
+    return listJudgements(getDB(), { labelers: [run.labelerName] });
+  }
+
+  /** n completions of a prompt, taking the lock one token step at a time so other work interleaves. */
+  private async sample(m: LanguageModel, prompt: string, n: number, seed: number): Promise<number[][]> {
+    const { ppo } = this.session!.s;
+    const stream = sampleStream(m, promptContext(m, prompt), n, { maxTokens: ppo.maxTokens, temperature: ppo.temperature, topK: 0, topP: 1, seed, stopAtEos: true });
+    let tokens: number[][] = [];
+    for (;;) {
+      await yieldToEventLoop();
+      const next = await this.ctx.lock.run(() => stream.next());
+      if (next.done) break;
+      tokens = next.value.tokens;
+    }
+    return tokens.map(withoutEos);
+  }
+
+  /** One completion per held-out prompt, seeded per prompt so the reference and policy line up. */
+  private async evalSamples(m: LanguageModel, prompts: string[]): Promise<Item[]> {
+    const seed = this.session!.s.seed * 31 + 100_003;
+    const out: Item[] = [];
+    for (let i = 0; i < prompts.length; i++) {
+      const [ids] = await this.sample(m, prompts[i], 1, seed + i);
+      out.push({ promptIds: m.tokenizer.encode(prompts[i]), completion: ids });
+    }
+    return out;
+  }
+
+  /** Σ_t log π(a_t) − log π_ref(a_t) of each completion (k1, at the rollout temperature), in nats. */
+  private async sequenceKl(run: Session, items: Item[]): Promise<number[]> {
+    const { policy, reference } = run;
+    const sequences = items.map((it) => [BOS, ...it.promptIds, ...it.completion].slice(-policy.config.blockSize));
+    const promptLengths = items.map((it, i) => Math.max(1, sequences[i].length - it.completion.length));
+    const [p, r] = await Promise.all([policy, reference].map((m) => continuationLogProbs(m.config, m.params, sequences, promptLengths, PAD, run.s.ppo.temperature)));
+    return p.total.map((lp, i) => lp - r.total[i]);
+  }
+}

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startMicroPretraining } from './pretrain-form';
+
+// WebGPU here is SwiftShader: a micro model, two prompts of K = 2 completions, 8 tokens, tiny PPO.
+test.setTimeout(420_000);
+
+const judgements = (page: Page) => page.getByRole('status', { name: 'Feedback collected' });
+const runStatus = (page: Page) => page.getByRole('status', { name: 'RL run status' });
+
+async function trainMicroModel(page: Page): Promise<void> {
+  await page.goto('/?backend=webgpu');
+  await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
+  await startMicroPretraining(page, { steps: 5, batchSize: 2, learningRate: 0.01, sampleEvery: 0 });
+  await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '5', { timeout: 120_000 });
+  await expect(page.getByText('finished', { exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: '3 RL fine-tuning', exact: true }).click();
+  await expect(runStatus(page)).toHaveText('Not started');
+}
+
+async function fillTinyRun(page: Page, feedbackPrompts = 2): Promise<void> {
+  const run = page.getByRole('region', { name: 'Run RL fine-tuning' });
+  const fill = (name: string, value: number) => run.getByRole('spinbutton', { name, exact: true }).fill(String(value));
+  await fill('Rounds', 2);
+  await fill('Feedback prompts per round', feedbackPrompts);
+  await fill('Completions per prompt (K)', 2);
+  await fill('Reward-model epochs', 1);
+  await fill('PPO steps per round', 2);
+  await fill('Held-out prompts', 2);
+  await run.getByText('PPO settings', { exact: true }).click();
+  await fill('Prompts per rollout', 2);
+  await fill('Max tokens', 8);
+  await fill('PPO epochs', 1);
+  await fill('Minibatches', 1);
+}
+
+test('two online RL rounds with a simulated labeler on webgpu; a reload mid-round resumes with every judgement kept', async ({ page }) => {
+  await trainMicroModel(page);
+  await fillTinyRun(page);
+  await page.getByRole('radio', { name: 'A simulated labeler' }).check();
+  await page.getByRole('radio', { name: 'Troll: random' }).check(); // a strict ranking every time: no ties to skip
+  await page.getByRole('button', { name: 'Start RL run' }).click();
+  await expect(runStatus(page)).toContainText(/round \d of 2 · running/);
+
+  // Round 1: the labeler's two rankings are stored, then every chart gets its first point.
+  await expect(page.getByRole('img', { name: /^objective\/scores: 1 point/ })).toBeVisible({ timeout: 200_000 });
+  await expect(judgements(page)).toContainText('2 judgements');
+  for (const key of ['objective/kl', 'policy/entropy_avg', 'loss/policy_avg', 'loss/value_avg', 'policy/clipfrac_avg', 'eval/labeler_score']) {
+    await expect(page.getByRole('img', { name: new RegExp(`^${key.replace('/', '\\/')}: 1 point`) })).toBeVisible();
+  }
+  await expect(page.getByRole('table', { name: 'Reference and policy completions' }).getByRole('row')).toHaveCount(3);
+
+  // Round 2's feedback is in the store: reload while the reward model and PPO are at work.
+  await expect(judgements(page)).toContainText('4 judgements', { timeout: 120_000 });
+  await expect(runStatus(page)).toContainText('round 2 of 2 · running');
+  await page.reload();
+  await expect(judgements(page)).toContainText('4 judgements');
+  await expect(runStatus(page)).toContainText(/stopped at round 2 of 2/);
+  await expect(page.getByRole('img', { name: /^objective\/scores: 1 point/ })).toBeVisible(); // round 1's metrics came back from IndexedDB
+  await page.getByRole('button', { name: /^Resume run \d+ from round 2$/ }).click();
+
+  await expect(runStatus(page)).toContainText('round 2 of 2 · finished', { timeout: 200_000 });
+  await expect(page.getByRole('img', { name: /^objective\/scores: 2 points/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^eval\/labeler_score: 2 points/ })).toBeVisible();
+  await expect(judgements(page)).toContainText(/[4-9] judgements/); // nothing collected was lost
+  await expect(page.getByRole('table', { name: 'Reference and policy completions' }).getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Policy samples' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('a person judges each round on screen; pause, resume, then reset to the reference', async ({ page }) => {
+  await trainMicroModel(page);
+  await fillTinyRun(page, 1);
+  await page.getByRole('radio', { name: /^Me \(as/ }).check();
+  await page.getByRole('button', { name: 'Start RL run' }).click();
+
+  const feedback = page.getByRole('region', { name: 'Your feedback this round' });
+  await expect(feedback.getByRole('group', { name: /^Prompt 1: / })).toBeVisible({ timeout: 120_000 });
+  await expect(runStatus(page)).toContainText('Waiting for feedback 0 of 1');
+  await feedback.getByRole('button', { name: 'Best: completion 2' }).click();
+  await expect(feedback.getByRole('status', { name: 'Last feedback' })).toHaveText('Saved ranking — 1 comparison; 1 collected');
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(runStatus(page)).toContainText('round 1 of 2 · paused');
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(runStatus(page)).toContainText('round 1 of 2 · running');
+
+  // Round 2 asks again; "All the same" is stored too, though it teaches the reward model nothing.
+  await expect(page.getByRole('img', { name: /^objective\/kl: 1 point/ })).toBeVisible({ timeout: 120_000 });
+  await feedback.getByRole('button', { name: 'All the same' }).click({ timeout: 120_000 });
+  await expect(feedback.getByRole('status', { name: 'Last feedback' })).toHaveText('Saved ranking — 0 comparisons; 1 collected');
+  await expect(runStatus(page)).toContainText('round 2 of 2 · finished', { timeout: 120_000 });
+  await expect(page.getByRole('img', { name: /^objective\/kl: 2 points/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^eval\/labeler_score/ })).toHaveCount(0); // no simulated labeler in this run
+
+  await page.getByRole('button', { name: 'Reset to the reference' }).click();
+  await expect(runStatus(page)).toHaveText('Not started');
+  await expect(page.getByRole('img', { name: /^objective\/kl: 0 points/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start RL run' })).toBeEnabled();
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
+
+describe('RL run bookkeeping', () => {
+  it('accepts the defaults and names the first setting out of range', () => {
+    expect(checkRLSettings(DEFAULT_RL)).toBe(DEFAULT_RL);
+    expect(() => checkRLSettings({ ...DEFAULT_RL, k: 1 })).toThrow('Expected K to be an integer in 2..6, but got 1');
+    expect(() => checkRLSettings({ ...DEFAULT_RL, rmLearningRate: 0 })).toThrow(/reward-model learning rate/);
+    expect(() => checkRLSettings({ ...DEFAULT_RL, ppo: { ...DEFAULT_RL.ppo, minibatches: 99 } })).toThrow(/minibatches/);
+  });
+
+  it('holds out the first prompts and always leaves some to train on', () => {
+    expect(splitPrompts(['a', 'b', 'c', 'd'], 2)).toEqual({ heldout: ['a', 'b'], train: ['c', 'd'] });
+    expect(splitPrompts(['a', 'b'], 5)).toEqual({ heldout: ['a'], train: ['b'] });
+    expect(() => splitPrompts(['a'], 1)).toThrow('Expected at least 2 prompts, but got 1');
+  });
+
+  it('averages numeric stats and drops the rest', () => {
+    const rows = [numericStats({ 'objective/kl': 1, texts: ['x'] }), numericStats({ 'objective/kl': 3, texts: ['y'] })];
+    expect(rows[0]).toEqual({ 'objective/kl': 1 });
+    expect(meanStats(rows)).toEqual({ 'objective/kl': 2 });
+    expect(meanStats([])).toEqual({});
+  });
+
+  it('charts a metric by round, skipping rounds where it is not a number', () => {
+    const metrics = [{ round: 1, 'rm/heldout_accuracy': NaN }, { round: 2, 'rm/heldout_accuracy': 0.75 }];
+    expect(metricPoints(metrics, 'rm/heldout_accuracy')).toEqual([{ x: 2, y: 0.75 }]);
+    expect(RL_METRICS.map((m) => m.key)).toContain('policy/clipfrac_avg');
+    expect(RL_METRICS.every((m) => m.help.length > 20)).toBe(true);
+  });
+
+  it('resumes after the last logged round, from the last saved policy', () => {
+    expect(resumePoint({ metrics: [], settings: {} })).toEqual({ nextRound: 1, policyCheckpointId: undefined });
+    expect(resumePoint({ metrics: [{ round: 1 }, { round: 2 }], checkpointId: 9, settings: {} })).toEqual({ nextRound: 3, policyCheckpointId: 9 });
+  });
+
+  it('offers to resume only unfinished RL runs that were not stopped or reset', () => {
+    const run = { kind: 'rl', status: 'running', metrics: [{ round: 1 }], settings: { ...DEFAULT_RL, rounds: 2 } };
+    expect(isResumable(run)).toBe(true);
+    expect(isResumable({ ...run, status: 'paused' })).toBe(true);
+    expect(isResumable({ ...run, status: 'reset' })).toBe(false);
+    expect(isResumable({ ...run, status: 'stopped' })).toBe(false);
+    expect(isResumable({ ...run, metrics: [{ round: 1 }, { round: 2 }] })).toBe(false);
+    expect(isResumable({ ...run, kind: 'reward' })).toBe(false);
+  });
+});
