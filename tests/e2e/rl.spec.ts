@@ -96,3 +96,29 @@ test('a person judges each round on screen; pause, resume, then reset to the ref
   await expect(page.getByRole('img', { name: /^objective\/kl: 0 points/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start RL run' })).toBeEnabled();
 });
+
+test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad rule is named and blocks the start', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('tab', { name: '3 RL fine-tuning', exact: true }).click();
+  const run = page.getByRole('region', { name: 'Run RL fine-tuning' });
+  const start = run.getByRole('button', { name: 'Start RL run' });
+  await expect(start).toBeEnabled(); // the starter model is in use
+
+  await run.getByRole('button', { name: 'Cut the KL leash' }).click();
+  await run.getByText('PPO settings', { exact: true }).click();
+  await expect(run.getByRole('spinbutton', { name: 'KL coefficient β', exact: true })).toHaveValue('0');
+  await expect(run.getByRole('note')).toContainText('With β = 0 nothing holds the policy near the reference');
+  await expect(start).toBeEnabled(); // a preset fills the form, it does not start the run
+  await expect(runStatus(page)).toHaveText('Not started');
+
+  await run.getByRole('button', { name: 'Add a rule' }).click();
+  const rule = run.getByRole('group', { name: 'Rule 1' });
+  await rule.getByRole('textbox', { name: 'Name' }).fill('no brackets');
+  await rule.getByRole('combobox', { name: 'Kind' }).selectOption('regex');
+  await rule.getByRole('textbox', { name: 'Pattern' }).fill('(oops');
+  await expect(run.getByRole('alert').filter({ hasText: 'Rule "no brackets" is not a valid regular expression' })).toBeVisible();
+  await expect(start).toBeDisabled();
+  await rule.getByRole('textbox', { name: 'Pattern' }).fill('\\(oops');
+  await expect(start).toBeEnabled();
+});

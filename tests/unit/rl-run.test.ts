@@ -9,6 +9,14 @@ describe('RL run bookkeeping', () => {
     expect(() => checkRLSettings({ ...DEFAULT_RL, ppo: { ...DEFAULT_RL.ppo, minibatches: 99 } })).toThrow(/minibatches/);
   });
 
+  it('checks the reward rules, naming the first bad one', () => {
+    expect(DEFAULT_RL.rules).toEqual([]);
+    const ok = { name: 'no digits', kind: 'regex' as const, pattern: '\\d', penalty: 1 };
+    expect(checkRLSettings({ ...DEFAULT_RL, rules: [ok] }).rules).toEqual([ok]);
+    expect(() => checkRLSettings({ ...DEFAULT_RL, rules: [ok, { ...ok, name: 'bad', pattern: '[' }] })).toThrow(/^Rule "bad" is not a valid regular expression/);
+    expect(() => checkRLSettings({ ...DEFAULT_RL, rules: [{ ...ok, penalty: NaN }] })).toThrow(/^Rule "no digits": expected a penalty/);
+  });
+
   it('holds out the first prompts and always leaves some to train on', () => {
     expect(splitPrompts(['a', 'b', 'c', 'd'], 2)).toEqual({ heldout: ['a', 'b'], train: ['c', 'd'] });
     expect(splitPrompts(['a', 'b'], 5)).toEqual({ heldout: ['a'], train: ['b'] });

@@ -2,6 +2,7 @@
 // the metrics logged each round (TRL's keys, each with the line the charts show), and where a
 // stored run picks up again after a reload. Pure: no tfjs, no IndexedDB.
 import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
+import { validateRules, type RewardRule } from '../rlhf/rule-rewards';
 import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from './ppo-config';
 
 /** Who gives the feedback each round: the person on screen, or a simulated labeler. */
@@ -23,10 +24,12 @@ export interface RLSettings {
   evalPrompts: number;
   seed: number;
   ppo: PPOConfig;
+  /** Sparrow-style rules: each match takes its penalty off the reward PPO optimises. */
+  rules: RewardRule[];
 }
 
 export const DEFAULT_RL: RLSettings = {
-  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: 3e-4, ppoSteps: 4, evalPrompts: 4, seed: 1,
+  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: 3e-4, ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
   ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
 };
 
@@ -53,6 +56,8 @@ export function checkRLSettings(s: RLSettings): RLSettings {
   if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
   if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
   checkPPOConfig(s.ppo);
+  const ruleProblems = validateRules(s.rules);
+  if (ruleProblems.length) throw new Error(ruleProblems[0]);
   return s;
 }
 

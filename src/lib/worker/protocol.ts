@@ -169,9 +169,12 @@ export type FromWorker =
 export type RLStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
 export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure';
 
-/** One held-out prompt: the reference's and the current policy's completions (same seed) and their rewards. */
+/**
+ * One held-out prompt: the reference's and the current policy's completions (same seed), their
+ * rewards, and what the run's rules take off each (absent when the run has no rules).
+ */
 export interface BeforeAfterRow {
   prompt: string;
-  reference: { text: string; reward: number };
-  policy: { text: string; reward: number };
+  reference: { text: string; reward: number; rulePenalty?: number };
+  policy: { text: string; reward: number; rulePenalty?: number };
 }

@@ -23,6 +23,7 @@ import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom 
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkRLSettings, meanStats, numericStats, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
+import { ruleBreakdown } from '../rlhf/rule-rewards';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { listJudgements } from '../store/judgements';
@@ -307,12 +308,14 @@ export class RLHost {
     const rm = run.rm ?? { model: run.base.model, normalization: run.base.normalization };
     const score = async (items: Item[]) => (await scoreCompletions(rm.model, items)).map((r) => normalizeReward(r, rm.normalization));
 
-    // 4. PPO against the normalised reward
+    // 4. PPO against the normalised reward, less the rules' penalty (runs stored before rules had none)
+    const rules = s.rules ?? [];
+    const rulePenalty = rules.length ? (text: string) => ruleBreakdown(text, rules).total : undefined;
     const stats: Array<Record<string, number>> = [];
     for (let i = 0; i < s.ppoSteps; i++) {
       this.progress(round, 'ppo', i, s.ppoSteps);
       await this.checkpoint(run, round);
-      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i));
+      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty));
       if (!Number.isFinite(st['loss/policy_avg'])) throw new Error(`The policy loss became ${st['loss/policy_avg']} in round ${round}; try a lower learning rate`);
       stats.push(numericStats(st));
     }
@@ -327,8 +330,9 @@ export class RLHost {
     const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await this.sequenceKl(run, mine)]);
     const texts = (items: Item[]) => items.map((it) => run.policy.tokenizer.decode(it.completion));
     const [myTexts, refTexts] = [texts(mine), texts(theirs)];
+    const side = (text: string, reward: number) => ({ text, reward, ...(rulePenalty ? { rulePenalty: rulePenalty(text) } : {}) });
     const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({
-      prompt, reference: { text: refTexts[i], reward: refRewards[i] }, policy: { text: myTexts[i], reward: rewards[i] },
+      prompt, reference: side(refTexts[i], refRewards[i]), policy: side(myTexts[i], rewards[i]),
     }));
     this.progress(round, 'measure', 2, 2);
     const metrics: Record<string, number> = {
