@@ -5,7 +5,8 @@
 // --pmp FILE first trains on a preference file (TRL or HH JSONL): preference-model pretraining.
 // Last line: a JSON object.
 import { readFileSync } from 'node:fs';
-import { keywordScorer, lengthScorer, makeLabeler, sentimentScorer, type Scorer } from '../../src/lib/feedback/labelers';
+import { makeLabeler, type Scorer } from '../../src/lib/feedback/labelers';
+import { SCORER_KINDS, scorerOf, type ScorerKind } from '../../src/lib/feedback/simulated-judgement';
 import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { collectComparisons } from '../../src/lib/engine/simulated-comparisons';
@@ -17,12 +18,11 @@ import { parseFlags } from '../args';
 import { readPrompts, resolveCheckpoint } from '../files';
 import { seenWordCeiling } from './seen-word-ceiling';
 
+/** The --labeler flag's scorer: a simulated-labeler kind, or "avoid" (keywords avoided). */
 export function scorerFor(name: string, words: string): Scorer {
-  if (name === 'sentiment') return sentimentScorer;
-  if (name === 'shorter' || name === 'longer') return lengthScorer(name);
-  if (name === 'keyword') return keywordScorer(words.split(','), 'include');
-  if (name === 'avoid') return keywordScorer(words.split(','), 'avoid');
-  throw new Error(`Unknown --labeler "${name}"; known: sentiment, shorter, longer, keyword, avoid`);
+  if (name === 'avoid') return scorerOf({ scorer: 'keyword', keywords: words, keywordMode: 'avoid' });
+  if (!(SCORER_KINDS as readonly string[]).includes(name)) throw new Error(`Unknown --labeler "${name}"; known: ${SCORER_KINDS.join(', ')}, avoid`);
+  return scorerOf({ scorer: name as ScorerKind, keywords: words, keywordMode: 'include' });
 }
 
 export async function rewardExperiment(argv: string[]): Promise<void> {

@@ -8,13 +8,13 @@
 import type { SimulatedLabeler } from '../feedback/labelers';
 import type { LanguageModel } from '../model/language-model';
 import { cloneParams, disposeParams } from '../model/params';
-import { continuationLogProbs } from '../model/logprobs';
 import { promptContext, sample } from '../model/sample';
-import { BOS, PAD } from '../model/tokenizer';
 import { rewardNormalization, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { makeRng } from '../util/rng';
+import { completionKl } from './completion-kl';
 import { DEFAULT_PPO, type PPOConfig } from './ppo-config';
 import { PPOTrainer } from './ppo-trainer';
+import { meanStats, numericStats } from './rl-run';
 import { fitRewardModel, rewardModelFrom } from './reward-fitting';
 import { groupAccuracy, scoreCompletions } from './reward-trainer';
 import { collectComparisons, type LabeledGroup } from './simulated-comparisons';
@@ -87,7 +87,7 @@ export class OnlineRLHF {
     const texts = items.map((it, i) => prompts[i] + model.tokenizer.decode(it.completion));
     const labelerScores = texts.map((t) => this.labeler.scorer.score(t));
     const rm = await this.score(items);
-    const kl = await sequenceKl(model, this.reference, items, ppo.temperature);
+    const kl = await completionKl(model, this.reference, items, ppo.temperature);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     return { labelerScore: mean(labelerScores), labelerScores, rmScore: mean(rm), kl: mean(kl) };
   }
@@ -146,20 +146,3 @@ export class OnlineRLHF {
   }
 }
 
-/** Σ_t log π(a_t) − log π_ref(a_t) of each given completion (k1, at the sampling temperature). */
-async function sequenceKl(policy: LanguageModel, reference: LanguageModel, items: Array<{ promptIds: number[]; completion: number[] }>, temperature: number): Promise<number[]> {
-  const sequences = items.map((it) => [BOS, ...it.promptIds, ...it.completion].slice(-policy.config.blockSize));
-  const promptLengths = items.map((it, i) => Math.max(1, sequences[i].length - it.completion.length));
-  const [p, r] = await Promise.all([policy, reference].map((m) => continuationLogProbs(m.config, m.params, sequences, promptLengths, PAD, temperature)));
-  return p.total.map((lp, i) => lp - r.total[i]);
-}
-
-function numericStats(st: object): Record<string, number> {
-  return Object.fromEntries(Object.entries(st).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
-}
-
-function meanStats(rows: Array<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(rows[0] ?? {})) out[key] = rows.reduce((a, r) => a + r[key], 0) / rows.length;
-  return out;
-}

@@ -28,7 +28,8 @@ export const DEFAULT_SIMULATED_LABELER: SimulatedLabelerSettings = {
   scorer: 'sentiment', keywords: 'happy, kind', keywordMode: 'include', mode: 'honest', noise: 0.1,
 };
 
-function scorerOf(s: SimulatedLabelerSettings): Scorer {
+/** What a simulated labeler likes, from its settings. */
+export function scorerOf(s: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode'>): Scorer {
   switch (s.scorer) {
     case 'sentiment': return sentimentScorer;
     case 'shorter':

@@ -14,10 +14,10 @@ import { labelerFromSettings, type LabelingBatch } from '../feedback/simulated-j
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
-import { continuationLogProbs } from '../model/logprobs';
 import { cloneParams } from '../model/params';
 import { promptContext, sampleStream } from '../model/sample';
-import { BOS, EOS, PAD } from '../model/tokenizer';
+import { EOS } from '../model/tokenizer';
+import { completionKl } from '../engine/completion-kl';
 import { PPOTrainer } from '../engine/ppo-trainer';
 import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
@@ -77,29 +77,21 @@ export class RLHost {
 
   constructor(private readonly ctx: RLHostContext) {}
 
-  private claim(): void {
+  /** Runs a start or a resume, refusing a second while one is starting or running. */
+  private async exclusive(begin: () => Promise<void>): Promise<void> {
     if (this.session || this.starting) throw new Error('An RL run is already going; stop it first');
     this.starting = true;
-  }
-
-  async start(settings: RLRunSettings): Promise<void> {
-    this.claim();
     try {
-      await this.startNew(settings);
+      await begin();
     } finally {
       this.starting = false;
     }
   }
+
+  start = (settings: RLRunSettings): Promise<void> => this.exclusive(() => this.startNew(settings));
 
   /** Goes on with a stored run from the round after its last saved one. */
-  async resumeRun(runId: number): Promise<void> {
-    this.claim();
-    try {
-      await this.resumeStored(runId);
-    } finally {
-      this.starting = false;
-    }
-  }
+  resumeRun = (runId: number): Promise<void> => this.exclusive(() => this.resumeStored(runId));
 
   private async startNew(settings: RLRunSettings): Promise<void> {
     checkRLSettings(settings);
@@ -327,7 +319,7 @@ export class RLHost {
     const mine = await this.evalSamples(run.policy, prompts.heldout);
     this.progress(round, 'measure', 1, 2);
     const theirs = await this.evalSamples(run.reference, prompts.heldout);
-    const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await this.sequenceKl(run, mine)]);
+    const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await completionKl(run.policy, run.reference, mine, run.s.ppo.temperature)]);
     const texts = (items: Item[]) => items.map((it) => run.policy.tokenizer.decode(it.completion));
     const [myTexts, refTexts] = [texts(mine), texts(theirs)];
     const side = (text: string, reward: number) => ({ text, reward, ...(rulePenalty ? { rulePenalty: rulePenalty(text) } : {}) });
@@ -384,12 +376,4 @@ export class RLHost {
     return out;
   }
 
-  /** Σ_t log π(a_t) − log π_ref(a_t) of each completion (k1, at the rollout temperature), in nats. */
-  private async sequenceKl(run: Session, items: Item[]): Promise<number[]> {
-    const { policy, reference } = run;
-    const sequences = items.map((it) => [BOS, ...it.promptIds, ...it.completion].slice(-policy.config.blockSize));
-    const promptLengths = items.map((it, i) => Math.max(1, sequences[i].length - it.completion.length));
-    const [p, r] = await Promise.all([policy, reference].map((m) => continuationLogProbs(m.config, m.params, sequences, promptLengths, PAD, run.s.ppo.temperature)));
-    return p.total.map((lp, i) => lp - r.total[i]);
-  }
 }
