@@ -11,7 +11,7 @@ async function openLabeling(page: Page, prompt: string): Promise<Locator> {
   const label = page.getByRole('region', { name: 'Label completions' });
   await label.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
   await label.getByRole('spinbutton', { name: 'Max tokens', exact: true }).fill('16');
-  await label.getByRole('checkbox', { name: /move on to a random bundled prompt/ }).uncheck();
+  await label.getByRole('checkbox', { name: /move on to a random prompt/ }).uncheck();
   return label;
 }
 

@@ -11,6 +11,10 @@ import { Tokenizer, type TokenizerSpec } from './tokenizer';
 
 export const CHECKPOINT_MAGIC = 'RLHFCKPT';
 export const CHECKPOINT_VERSION = 1;
+/** The header is a config, a tokenizer, metadata and a tensor table: kilobytes, never megabytes. */
+export const MAX_HEADER_BYTES = 1_000_000;
+/** Far above any model a tab can train; a file past them is corrupt or hostile, not big. */
+export const CONFIG_LIMITS: Readonly<Record<keyof GPTConfig, number>> = { vocabSize: 65_536, blockSize: 4096, nLayer: 48, nHead: 64, nEmbd: 2048 };
 
 /** What we know about how a checkpoint was made; shown in the checkpoint list. */
 export interface CheckpointMeta {
@@ -51,6 +55,8 @@ export function encodeCheckpoint(ck: Checkpoint): Uint8Array {
   for (const [name, shape] of parameterShapes(ck.config)) {
     const data = ck.tensors.get(name);
     if (!data) throw new Error(`Checkpoint is missing tensor "${name}"`);
+    // Never write what decode would refuse: a NaN in the weights means training went wrong.
+    if (!data.every(Number.isFinite)) throw new NonFiniteWeightsError(`Refusing to save "${ck.meta.name}": tensor "${name}" contains NaN or Infinity`);
     entries.push({ name, shape, offset, length: data.length });
     offset += data.length;
   }
@@ -73,6 +79,10 @@ export class CheckpointFormatError extends Error {
   override name = 'CheckpointFormatError';
 }
 
+export class NonFiniteWeightsError extends Error {
+  override name = 'NonFiniteWeightsError';
+}
+
 /** Parses and validates a whole checkpoint; throws CheckpointFormatError naming the problem. */
 export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
   // A plain Uint8Array view: Node's Buffer is a Uint8Array whose slice() shares memory instead of copying.
@@ -83,6 +93,7 @@ export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
     fail('Not a checkpoint: the file does not start with "RLHFCKPT"');
   }
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (headerLength > MAX_HEADER_BYTES) fail(`Corrupt checkpoint: the header length is ${headerLength} bytes, more than the ${MAX_HEADER_BYTES} allowed`);
   if (12 + headerLength > bytes.length) fail('Truncated checkpoint: the header runs past the end of the file');
   let header: Header;
   try {
@@ -103,17 +114,24 @@ export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
   } catch (e) {
     return fail(`Corrupt checkpoint: ${(e as Error).message}`);
   }
+  for (const [key, max] of Object.entries(CONFIG_LIMITS) as Array<[keyof GPTConfig, number]>) {
+    if (config[key] > max) fail(`Checkpoint config out of range: ${key} is ${config[key]}, more than ${max}`);
+  }
   if (tokenizer.vocabSize !== config.vocabSize) {
     fail(`Checkpoint mismatch: the tokenizer has ${tokenizer.vocabSize} tokens but the config says ${config.vocabSize}`);
   }
   if (typeof header.meta !== 'object' || header.meta === null || typeof header.meta.name !== 'string') {
     fail('Corrupt checkpoint: the metadata has no name');
   }
+  for (const key of ['createdAt', 'kind'] as const) {
+    if (typeof header.meta[key] !== 'string') fail(`Corrupt checkpoint: the metadata's "${key}" is not text`);
+  }
+  if (!Array.isArray(header.tensors)) fail('Corrupt checkpoint: the header has no tensor table');
   const dataStart = align4(12 + headerLength);
   const available = Math.floor((bytes.length - dataStart) / 4);
   // Copy into an aligned buffer: the input may be a view at any offset.
   const floats = new Float32Array(bytes.slice(dataStart, dataStart + available * 4).buffer);
-  const listed = new Map((header.tensors ?? []).map((e) => [e.name, e]));
+  const listed = new Map(header.tensors.map((e) => [e?.name, e]));
   const tensors = new Map<string, Float32Array>();
   for (const [name, shape] of parameterShapes(config)) {
     const e = listed.get(name);

@@ -1,5 +1,6 @@
 // The app's IndexedDB database (Dexie). Schema changes add a version here, never edit an old one.
 import Dexie, { type Table } from 'dexie';
+import type { FaultRecord } from '../engine/fault-guard';
 import type { Judgement } from '../feedback/judgement';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { GPTConfig } from '../model/config';
@@ -32,6 +33,16 @@ export interface RunRecord {
   /** The checkpoint the run saved, if any. */
   checkpointId?: number;
   status: string;
+  /** Training steps undone for a NaN or Infinity (not indexed: no schema change). */
+  faults?: FaultRecord[];
+}
+
+/** Prompts a person uploaded, picked beside the bundled ones when labeling and in RL runs. */
+export interface PromptSetRecord {
+  id?: number;
+  name: string;
+  createdAt: string;
+  prompts: string[];
 }
 
 export interface SettingRecord {
@@ -45,6 +56,7 @@ export class PlaygroundDB extends Dexie {
   judgements!: Table<Judgement, number>;
   runs!: Table<RunRecord, number>;
   settings!: Table<SettingRecord, string>;
+  promptSets!: Table<PromptSetRecord, number>;
 
   constructor(name = 'rlhf-playground') {
     super(name);
@@ -56,6 +68,9 @@ export class PlaygroundDB extends Dexie {
       judgements: '++id, createdAt, labeler',
       runs: '++id, kind, createdAt',
       settings: 'key',
+    });
+    this.version(3).stores({
+      promptSets: '++id, createdAt',
     });
   }
 }

@@ -1,12 +1,14 @@
 // A whole project as one file (as Teachable Machine saves one): judgements, checkpoints with
-// their weights, training runs and settings, in UTF-8 JSON:
-//   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings}
+// their weights, training runs, settings and prompt sets, in UTF-8 JSON:
+//   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings, promptSets}
+// (promptSets came later; a file without them still opens.)
 // Importing validates every item before writing any, then adds them all in one transaction.
 import type { Judgement } from '../feedback/judgement';
 import { decodeCheckpoint } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
-import type { CheckpointRecord, PlaygroundDB, RunRecord, SettingRecord } from './db';
+import type { CheckpointRecord, PlaygroundDB, PromptSetRecord, RunRecord, SettingRecord } from './db';
 import { validateJudgement } from './judgements';
+import { checkPromptList } from './prompt-set-formats';
 
 export const PROJECT_FORMAT = 'rlhf-playground-project';
 export const PROJECT_VERSION = 1;
@@ -19,12 +21,14 @@ interface ProjectFile {
   checkpoints: Array<{ record: CheckpointRecord; bytesBase64: string }>;
   runs: RunRecord[];
   settings: SettingRecord[];
+  promptSets: PromptSetRecord[];
 }
 
 export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
-  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings];
-  const [judgements, checkpoints, bytes, runs, settings] = await db.transaction('r', tables, () => Promise.all([
+  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets];
+  const [judgements, checkpoints, bytes, runs, settings, promptSets] = await db.transaction('r', tables, () => Promise.all([
     db.judgements.toArray(), db.checkpoints.toArray(), db.checkpointBytes.toArray(), db.runs.toArray(), db.settings.toArray(),
+    db.promptSets.toArray(),
   ]));
   const bytesOf = new Map(bytes.map((b) => [b.id, b.bytes]));
   const file: ProjectFile = {
@@ -33,7 +37,7 @@ export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
       const b = bytesOf.get(record.id!);
       return b ? [{ record, bytesBase64: toBase64(new Uint8Array(b)) }] : [];
     }),
-    runs, settings,
+    runs, settings, promptSets,
   };
   // JSON has no NaN: a diverged run's NaN metrics go out as null and come back as NaN.
   return new TextEncoder().encode(JSON.stringify(file));
@@ -93,6 +97,13 @@ function setting(v: unknown): SettingRecord {
   return { key: v.key, value: v.value ?? null };
 }
 
+function promptSet(v: unknown): PromptSetRecord {
+  if (!isObj(v)) throw new Error('not an object');
+  if (typeof v.name !== 'string' || v.name.trim() === '') throw new Error(`name must be text, but is ${JSON.stringify(v.name)}`);
+  if (typeof v.createdAt !== 'string') throw new Error(`createdAt must be text, but is ${JSON.stringify(v.createdAt)}`);
+  return { name: v.name, createdAt: v.createdAt, prompts: checkPromptList(v.prompts) };
+}
+
 /** Every item of a project file, checked; throws an Error naming the first bad one. */
 function parseProject(input: Uint8Array | string) {
   let text: string;
@@ -127,7 +138,8 @@ function parseProject(input: Uint8Array | string) {
     if (keys.has(s.key)) throw new Error(`settings[${i}]: key "${s.key}" appears twice`);
     keys.add(s.key);
   });
-  return { judgements, checkpoints, runs, settings };
+  const promptSets = file.promptSets === undefined ? [] : each(file, 'promptSets', promptSet);
+  return { judgements, checkpoints, runs, settings, promptSets };
 }
 
 /**
@@ -137,7 +149,7 @@ function parseProject(input: Uint8Array | string) {
  */
 export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; checkpoints: number; runs: number }> {
   const p = parseProject(input);
-  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings];
+  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets];
   await db.transaction('rw', tables, async () => {
     const newId = new Map<number, number>();
     for (const c of p.checkpoints) {
@@ -155,6 +167,7 @@ export async function importProject(db: PlaygroundDB, input: Uint8Array | string
     })));
     const have = new Set(await db.settings.toCollection().primaryKeys());
     await db.settings.bulkAdd(p.settings.filter((s) => !have.has(s.key)));
+    await db.promptSets.bulkAdd(p.promptSets);
   });
   return { judgements: p.judgements.length, checkpoints: p.checkpoints.length, runs: p.runs.length };
 }

@@ -1,5 +1,5 @@
 // What the person asks for when they want completions to label, and how it advances after each
-// judgement: a new seed always, and a random bundled prompt when "move on" is set.
+// judgement: a new seed always, and a random prompt of the chosen set when "move on" is set.
 import type { LabelSource } from '../../lib/worker/protocol';
 import type { SessionRequest } from './label-session.svelte';
 
@@ -11,7 +11,7 @@ export interface BatchSettings {
   /** Sampling temperature of the model in use (a tournament sets one per source). */
   temperature: number;
   seed: number;
-  /** After each judgement, continue with a random bundled prompt (else the same prompt again). */
+  /** After each judgement, continue with a random prompt of the chosen set (else the same prompt again). */
   moveOn: boolean;
   /** The K come from several checkpoints / temperatures. */
   tournament: boolean;
