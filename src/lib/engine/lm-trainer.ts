@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { tokenLogProbs } from '../model/logprobs';
 import { namedParams } from '../model/params';
+import { FaultGuard, type FaultRecord } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, learningRateAt, makeAdam, setLearningRate } from './optimizer';
 
 export interface LMTrainSettings {
@@ -22,11 +23,14 @@ export interface LMStepResult {
   loss: number;
   gradNorm: number;
   learningRate: number;
+  /** Set when the step went bad and was undone (the weights are the last good ones). */
+  fault?: FaultRecord;
 }
 
 export class LMTrainer {
   private readonly optimizer: tf.AdamOptimizer;
   private readonly vars: tf.Variable[];
+  readonly guard: FaultGuard;
   private stepCount = 0;
 
   constructor(private readonly model: LanguageModel, private readonly settings: LMTrainSettings = DEFAULT_LM_TRAIN) {
@@ -36,6 +40,7 @@ export class LMTrainer {
     this.vars = namedParams(model.params)
       .filter(([name]) => !name.startsWith('value') && !name.startsWith('reward'))
       .map(([, v]) => v);
+    this.guard = new FaultGuard(this.vars, this.optimizer);
   }
 
   get steps(): number {
@@ -45,7 +50,7 @@ export class LMTrainer {
   /** One update on windows of T + 1 tokens (B rows). */
   async step(windows: number[][]): Promise<LMStepResult> {
     const s = this.settings;
-    const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps);
+    const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps) * this.guard.lrScale;
     setLearningRate(this.optimizer, lr);
     const { value, grads } = tf.variableGrads(() => {
       const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
@@ -55,11 +60,14 @@ export class LMTrainer {
     this.optimizer.applyGradients(asNamedTensors(clipped.grads));
     tf.dispose(grads);
     tf.dispose(clipped.grads);
-    const [loss, gradNorm] = await Promise.all([value.data(), clipped.norm.data()]);
-    value.dispose();
-    clipped.norm.dispose();
-    this.stepCount++;
-    return { loss: loss[0], gradNorm: gradNorm[0], learningRate: lr };
+    try {
+      const fault = await this.guard.afterStep(value);
+      const [loss, gradNorm] = await Promise.all([value.data(), clipped.norm.data()]);
+      this.stepCount++;
+      return { loss: loss[0], gradNorm: gradNorm[0], learningRate: lr, ...(fault ? { fault } : {}) };
+    } finally {
+      tf.dispose([value, clipped.norm]);
+    }
   }
 
   /** Mean next-token loss (nats) over windows, no update. */
@@ -77,6 +85,7 @@ export class LMTrainer {
   }
 
   dispose(): void {
+    this.guard.dispose();
     this.optimizer.dispose();
   }
 }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { cloneParams } from '../model/params';
 import { makeRng } from '../util/rng';
+import type { FaultRecord } from './fault-guard';
 import { groupAccuracy, RewardTrainer, scoreCompletions, type ComparisonGroup } from './reward-trainer';
 import { rewardNormalization, type RewardNormalization } from '../rlhf/reward-normalization';
 
@@ -34,6 +35,8 @@ export interface RewardFitProgress {
   batchAccuracy: number;
   /** Pairwise accuracy on the held-out groups, at the end of each epoch (when there are any). */
   heldoutAccuracy?: number;
+  /** The step went bad and was undone: the weights are the last good ones (loss is then NaN). */
+  fault?: FaultRecord;
 }
 
 export function checkRewardFitSettings(s: RewardFitSettings): void {
@@ -79,11 +82,10 @@ export async function* fitRewardModel(
       for (let epoch = 1; epoch <= s.epochs; epoch++) {
         for (let i = order.length - 1; i > 0; i--) { const j = rng.int(i + 1); [order[i], order[j]] = [order[j], order[i]]; }
         for (let i = 0; i < order.length; i += s.batchSize) {
-          const { loss, accuracy } = await trainer.step(order.slice(i, i + s.batchSize));
-          if (!Number.isFinite(loss)) throw new Error(`The reward model's loss became ${loss}; try a lower learning rate`);
+          const { loss, accuracy, fault } = await trainer.step(order.slice(i, i + s.batchSize));
           step++;
           const endOfEpoch = i + s.batchSize >= order.length;
-          const progress: RewardFitProgress = { phase: stage.phase, epoch, step, totalSteps, loss, batchAccuracy: accuracy };
+          const progress: RewardFitProgress = { phase: stage.phase, epoch, step, totalSteps, loss, batchAccuracy: accuracy, ...(fault ? { fault } : {}) };
           if (endOfEpoch && held.length) progress.heldoutAccuracy = await groupAccuracy(model, held);
           yield progress;
         }

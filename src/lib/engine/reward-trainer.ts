@@ -8,6 +8,7 @@ import type { LanguageModel } from '../model/language-model';
 import { namedParams } from '../model/params';
 import { padBatch, rewardScores, rewardSequence } from '../model/reward';
 import { bradleyTerryLoss, pairwiseAccuracy, pointwiseLogisticLoss } from '../rlhf/bradley-terry';
+import { FaultGuard, type FaultRecord } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
 
 export interface ComparisonGroup {
@@ -58,15 +59,20 @@ const selector = (indices: number[], n: number) => tf.oneHot(tf.tensor1d(indices
 export class RewardTrainer {
   private readonly optimizer: tf.AdamOptimizer;
   private readonly vars: tf.Variable[];
+  readonly guard: FaultGuard;
 
   constructor(readonly model: LanguageModel, readonly settings: RewardTrainSettings = DEFAULT_REWARD_TRAIN) {
     this.optimizer = makeAdam(settings.learningRate, 0.9, 0.999);
     // The trunk and the reward head learn; PPO's value head is not this model's concern.
     this.vars = namedParams(model.params).filter(([name]) => !name.startsWith('value')).map(([, v]) => v);
+    this.guard = new FaultGuard(this.vars, this.optimizer);
   }
 
-  /** One update on a batch of groups; returns the loss and the batch's pairwise accuracy. */
-  async step(groups: ComparisonGroup[]): Promise<{ loss: number; accuracy: number }> {
+  /**
+   * One update on a batch of groups; returns the loss and the batch's pairwise accuracy, and the
+   * fault when the step went bad and was undone.
+   */
+  async step(groups: ComparisonGroup[]): Promise<{ loss: number; accuracy: number; fault?: FaultRecord }> {
     const b = flatten(groups, this.model.config.blockSize);
     if (b.chosen.length === 0 && b.thumbIndex.length === 0) throw new Error('The batch has no pairs and no thumbs to learn from');
     const { ids, last } = padBatch(b.sequences);
@@ -91,13 +97,18 @@ export class RewardTrainer {
     const clipped = clipByGlobalNorm(grads, this.settings.gradClip);
     this.optimizer.applyGradients(asNamedTensors(clipped.grads));
     tf.dispose([grads, clipped.grads, clipped.norm] as unknown as tf.Tensor[]);
-    const [loss, r] = await Promise.all([value.data(), rewards!.data()]);
-    tf.dispose([value, rewards!]);
-    const accuracy = pairwiseAccuracy(b.chosen.map((i) => r[i]), b.rejected.map((i) => r[i]));
-    return { loss: loss[0], accuracy };
+    try {
+      const fault = await this.guard.afterStep(value);
+      const [loss, r] = await Promise.all([value.data(), rewards!.data()]);
+      const accuracy = pairwiseAccuracy(b.chosen.map((i) => r[i]), b.rejected.map((i) => r[i]));
+      return { loss: loss[0], accuracy, ...(fault ? { fault } : {}) };
+    } finally {
+      tf.dispose([value, rewards!]);
+    }
   }
 
   dispose(): void {
+    this.guard.dispose();
     this.optimizer.dispose();
   }
 }

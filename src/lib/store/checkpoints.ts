@@ -1,23 +1,28 @@
 // Stored checkpoints: save (atomically, metadata and bytes together), list, read, delete, import.
 import { decodeCheckpoint } from '../model/checkpoint-format';
 import type { CheckpointRecord, PlaygroundDB } from './db';
+import { browserEstimate, writeOrExplain, type StorageEstimateLike } from './storage-errors';
 
 /**
- * Saves encoded checkpoint bytes, validated whole first (never store what could not load back);
- * returns the new id. `fallbackName` names a checkpoint whose metadata has an empty name.
+ * Saves encoded checkpoint bytes, validated whole first (never store what could not load back,
+ * NaN weights included); returns the new id. `fallbackName` names a checkpoint whose metadata has
+ * an empty name. The record and its bytes are one transaction: a failed write leaves neither, and
+ * a full disk throws StorageFullError with a plain message (`estimate` says what is free).
  */
-export async function saveCheckpoint(db: PlaygroundDB, bytes: Uint8Array, fallbackName = 'Checkpoint'): Promise<number> {
+export async function saveCheckpoint(
+  db: PlaygroundDB, bytes: Uint8Array, fallbackName = 'Checkpoint', estimate: () => Promise<StorageEstimateLike | undefined> = browserEstimate,
+): Promise<number> {
   const { config, meta: stored } = decodeCheckpoint(bytes);
   const meta = { ...stored, name: stored.name || fallbackName };
   const record: CheckpointRecord = {
     name: meta.name, createdAt: meta.createdAt, kind: meta.kind, config, meta, sizeBytes: bytes.byteLength,
   };
   const buffer = bytes.slice().buffer; // an exact, unshared ArrayBuffer
-  return db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
+  return writeOrExplain(`the checkpoint "${meta.name}"`, bytes.byteLength, () => db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
     const id = await db.checkpoints.add(record);
     await db.checkpointBytes.add({ id, bytes: buffer });
     return id;
-  });
+  }), estimate);
 }
 
 export function listCheckpoints(db: PlaygroundDB): Promise<CheckpointRecord[]> {

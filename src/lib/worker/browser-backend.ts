@@ -60,3 +60,37 @@ export async function chooseBackend(forced?: BackendName): Promise<BackendChoice
   }
   throw new Error(`No tfjs backend could start: ${skipped.join('; ')}`);
 }
+
+const ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+
+interface GPUDeviceLike { lost: Promise<{ reason?: string; message?: string }>; destroy(): void }
+
+/** The GPUDevice under tfjs's webgpu backend, when that is the backend in use. */
+function webgpuDevice(): GPUDeviceLike | undefined {
+  if (tf.getBackend() !== 'webgpu') return undefined;
+  return (tf.backend() as unknown as { device?: GPUDeviceLike }).device;
+}
+
+/**
+ * Calls onLost once if the WebGPU device in use is lost: a driver reset, a GPU crash, the browser
+ * reclaiming it. The app never destroys the device itself (tfjs's backend dispose leaves it), so
+ * every loss is unexpected; the test hook's destroy() stands in for a real one.
+ */
+export function watchDeviceLoss(onLost: (reason: string) => void): void {
+  void webgpuDevice()?.lost.then((info) => onLost(info.message || info.reason || 'no reason given'));
+}
+
+/** Test hook: destroys the WebGPU device in use, as a driver reset would. False when not on webgpu. */
+export function destroyWebGPUDevice(): boolean {
+  const device = webgpuDevice();
+  device?.destroy();
+  return device !== undefined;
+}
+
+/** Starts the first backend after `lost` in the usual order (wasm, webgl, cpu) that works. */
+export async function fallBackFrom(lost: BackendName, why: string): Promise<BackendChoice> {
+  for (const name of ORDER.slice(ORDER.indexOf(lost) + 1)) {
+    if (await start(name)) return { name, reason: why };
+  }
+  throw new Error(`${why}, and no other backend could start`);
+}

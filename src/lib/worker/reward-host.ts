@@ -19,6 +19,8 @@ import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../store/c
 import { listJudgements } from '../store/judgements';
 import type { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
+import { reportFaults } from './fault-report';
+import type { FaultRecord } from '../engine/fault-guard';
 import type { FromWorker, LabelerAgreement, LabelSampleRequest, ModelInfo, RewardModelInfo, RewardTrainRequest } from './protocol';
 
 /** What the reward host needs from the worker around it. */
@@ -135,6 +137,7 @@ export class RewardHost {
       post({ type: 'reward/status', status: 'running' });
       const fit = fitRewardModel(model, stages, groupsOf(split.heldout), r);
       const metrics: Array<Record<string, number>> = [];
+      const faults: FaultRecord[] = [];
       let heldoutAccuracy = NaN;
       for (;;) {
         await yieldToEventLoop(); // lets Stop in
@@ -143,6 +146,8 @@ export class RewardHost {
         if (next.done) break;
         const p = next.value;
         if (p.heldoutAccuracy !== undefined) heldoutAccuracy = p.heldoutAccuracy;
+        // An undone step: the weights are the last good ones; it is told and kept in the run, not charted.
+        if (p.fault) { faults.push(p.fault); await reportFaults(post, 'reward', [p.fault]); continue; }
         metrics.push({ step: p.step, loss: p.loss, ...(p.heldoutAccuracy !== undefined ? { heldoutAccuracy: p.heldoutAccuracy } : {}) });
         post({ type: 'reward/progress', phase: p.phase, step: p.step, totalSteps: p.totalSteps, epoch: p.epoch, loss: p.loss, trainAccuracy: p.batchAccuracy, heldoutAccuracy: p.heldoutAccuracy });
       }
@@ -161,7 +166,7 @@ export class RewardHost {
       const meta: CheckpointMeta = { name: `Reward model (${info.judgements} judgements)`, createdAt: info.createdAt, kind: 'reward', parent: this.ctx.policy().info.name, rewardModel: info };
       const bytes = await lock.run(() => modelToCheckpointBytes(m, meta));
       info.checkpointId = await saveCheckpoint(db, bytes);
-      await db.runs.add({ kind: 'reward', name: meta.name, createdAt: info.createdAt, settings: r, metrics, checkpointId: info.checkpointId, status: 'finished' });
+      await db.runs.add({ kind: 'reward', name: meta.name, createdAt: info.createdAt, settings: r, metrics, checkpointId: info.checkpointId, status: 'finished', ...(faults.length ? { faults } : {}) });
       await lock.run(() => {
         if (this.current) disposeLanguageModel(this.current.model);
         this.current = { model: m, info, normalization };
@@ -179,6 +184,15 @@ export class RewardHost {
 
   stop(): void {
     if (this.run) this.run.stopped = true;
+  }
+
+  /** After a backend switch: the reward model's tensors died with the old backend; load it again from storage. */
+  async reload(): Promise<void> {
+    this.stop();
+    const lost = this.current;
+    this.current = undefined;
+    if (lost) disposeLanguageModel(lost.model);
+    await this.restore();
   }
 
   /** The reward model in use and its normalisation (RL starts its own from it), if there is one. */

@@ -14,10 +14,12 @@ import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
-import { chooseBackend } from './browser-backend';
+import { describeFault, type FaultRecord } from '../engine/fault-guard';
+import { chooseBackend, destroyWebGPUDevice, fallBackFrom, watchDeviceLoss } from './browser-backend';
+import { poisonOneWeight } from './test-hooks';
 import { RewardHost } from './reward-host';
 import { RLHost } from './rl-host';
-import type { FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
+import type { BackendChoice, FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker) => scope.postMessage(msg);
@@ -27,11 +29,17 @@ const lock = new Lock();
 let model: LanguageModel | undefined;
 let info: ModelInfo | undefined;
 let ready: Promise<void> | undefined;
+let backend: BackendChoice | undefined;
+/** ?test-hooks=1: the test/* messages are accepted. */
+let testHooks = false;
 let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
 interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
 let training: TrainingRun | undefined;
 const reward = new RewardHost({ lock, post, policy: () => ({ model: model!, info: info! }) });
-const rl = new RLHost({ lock, post, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel() });
+const rl = new RLHost({
+  lock, post, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel(),
+  ptxText: async () => new TextDecoder().decode(await fetchBytes('corpus/train.txt')),
+});
 
 function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
   return { name: meta.name, config: m.config, parameters: countParameters(m.config), checkpointId, meta };
@@ -58,7 +66,9 @@ async function fetchBytes(path: string): Promise<Uint8Array> {
 const loadStarter = async () => modelFromCheckpointBytes(await fetchBytes('models/starter.ckpt'));
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
-  const backend = await chooseBackend(msg.backend);
+  testHooks = msg.testHooks === true;
+  backend = await chooseBackend(msg.backend);
+  watchDeviceLoss((reason) => void recoverFromDeviceLoss(reason));
   const t0 = performance.now();
   const loaded = await loadStarter();
   model = loaded.model;
@@ -140,6 +150,7 @@ async function pretrain(r: PretrainRequest): Promise<void> {
     const t0 = performance.now();
     let pausedMs = 0;
     let last = { loss: NaN, step: 0, tokensSeen: 0 };
+    const faults: FaultRecord[] = [];
     try {
       while (last.step < r.steps && !run.stopped) {
         await yieldToEventLoop(); // lets Pause and Stop messages in
@@ -151,10 +162,18 @@ async function pretrain(r: PretrainRequest): Promise<void> {
           if (run.stopped) break;
           post({ type: 'pretrain/status', status: 'running' });
         }
-        last = await lock.run(() => session.step());
-        if (!Number.isFinite(last.loss)) throw new Error(`The loss became ${last.loss} at step ${last.step}; try a lower learning rate`);
+        const next = await lock.run(() => session.step());
+        if (next.fault) {
+          // Undone: the weights are the last good ones. Told, counted in the metadata, not charted.
+          faults.push(next.fault);
+          post({ type: 'training/fault', context: 'pretrain', fault: next.fault, message: describeFault(next.fault) });
+          last = { ...next, loss: last.loss };
+          info = { ...info!, meta: { ...info!.meta, faults: faults.length } };
+          continue;
+        }
+        last = next;
         // Kept current every step, so a checkpoint saved mid-run records how far training got.
-        info = { ...info!, meta: trainedMeta(baseMeta, last, r) };
+        info = { ...info!, meta: { ...trainedMeta(baseMeta, last, r), ...(faults.length ? { faults: faults.length } : {}) } };
         const elapsedMs = performance.now() - t0 - pausedMs;
         post({ type: 'pretrain/progress', step: last.step, totalSteps: r.steps, loss: last.loss, tokensSeen: last.tokensSeen, tokensPerSecond: last.tokensSeen / (elapsedMs / 1000), elapsedMs });
         if (r.sampleEvery > 0 && (last.step % r.sampleEvery === 0 || last.step === r.steps)) {
@@ -197,6 +216,44 @@ async function loadStored(id: number | 'starter'): Promise<void> {
   await swapModel(loaded.model, loaded.meta, id === 'starter' ? undefined : id);
 }
 
+/**
+ * The WebGPU device is gone and every tensor on it with it: stop what runs (its next read fails
+ * anyway), start the next backend, and load the model in use again from its checkpoint (or the
+ * starter). Training since the last save is lost; the message says so.
+ */
+async function recoverFromDeviceLoss(reason: string): Promise<void> {
+  const why = `The GPU was lost (${reason})`;
+  generation.stopped = true;
+  if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
+  reward.stop();
+  await Promise.allSettled([generation.done, training?.done, rl.stop()]);
+  try {
+    const name = await lock.run(async () => {
+      backend = await fallBackFrom(backend!.name, why);
+      const id = info?.checkpointId;
+      if (model) disposeLanguageModel(model);
+      const loaded = id !== undefined ? modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id)) : await loadStarter();
+      model = loaded.model;
+      info = describe(loaded.model, loaded.meta, id);
+      return loaded.meta.name;
+    });
+    post({ type: 'backend/lost', backend: backend!, message: `${why}; now running on ${backend!.name}. Reloaded "${name}": anything not saved since was lost.` });
+    post({ type: 'model/changed', model: info! });
+    await reward.reload();
+  } catch (e) {
+    post({ type: 'error', context: 'init', message: `${why}: ${(e as Error).message}` });
+  }
+}
+
+async function testHook(msg: Extract<ToWorker, { type: 'test/lose-device' | 'test/poison-weights' }>): Promise<void> {
+  if (!testHooks) throw new Error('Test hooks are off (open the page with ?test-hooks=1)');
+  if (msg.type === 'test/lose-device') {
+    if (!destroyWebGPUDevice()) throw new Error('Not running on webgpu: there is no device to lose');
+    return;
+  }
+  await lock.run(() => poisonOneWeight(model!.params));
+}
+
 async function handle(msg: ToWorker): Promise<void> {
   if (msg.type === 'init') {
     ready ??= init(msg);
@@ -230,6 +287,8 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'rl/stop': return rl.stop();
     case 'rl/reset': return rl.reset();
     case 'rl/feedback-done': rl.feedbackDone(msg.round); return;
+    case 'test/lose-device':
+    case 'test/poison-weights': return testHook(msg);
   }
 }
 

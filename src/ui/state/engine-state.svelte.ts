@@ -8,6 +8,9 @@ import type {
 
 export interface Point { x: number; y: number }
 
+/** Something the engine did on its own that people must know: an undone training step, a lost GPU. */
+export interface EngineNotice { id: number; kind: 'fault' | 'backend'; text: string }
+
 export class EngineState {
   readonly client = new EngineClient();
   backend = $state<BackendChoice | null>(null);
@@ -27,9 +30,14 @@ export class EngineState {
   });
 
   checkpoints = $state({ busy: false, message: '', error: '' });
+  /** Newest last; the header shows the last few. */
+  notices = $state<EngineNotice[]>([]);
 
   constructor(forcedBackend?: BackendName) {
     const c = this.client;
+    const notice = (kind: EngineNotice['kind'], text: string) => this.notices.push({ id: this.notices.length + 1, kind, text });
+    c.on('training/fault', (m) => notice('fault', `${m.context === 'pretrain' ? 'Pretraining' : m.context === 'reward' ? 'Reward model' : 'RL'}: ${m.message}`));
+    c.on('backend/lost', (m) => { this.backend = m.backend; notice('backend', m.message); });
     c.on('ready', (m) => { this.backend = m.backend; this.model = m.model; this.loadMs = m.loadMs; });
     // loadMs is the starter's load time at start-up: not shown once another model is in use.
     c.on('model/changed', (m) => { this.model = m.model; this.loadMs = 0; this.checkpoints.busy = false; });
@@ -61,7 +69,15 @@ export class EngineState {
       else if (/^(label|reward|rl)\//.test(m.context)) return;
       else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
     });
-    c.send({ type: 'init', backend: forcedBackend });
+    // ?test-hooks=1 lets the browser tests lose the GPU or poison a weight (never in normal use).
+    const testHooks = new URLSearchParams(location.search).get('test-hooks') === '1';
+    if (testHooks) {
+      (globalThis as { rlhfTestHooks?: unknown }).rlhfTestHooks = {
+        loseDevice: () => c.send({ type: 'test/lose-device' }),
+        poisonWeights: () => c.send({ type: 'test/poison-weights' }),
+      };
+    }
+    c.send({ type: 'init', backend: forcedBackend, testHooks });
   }
 
   get ready(): boolean {

@@ -1,0 +1,85 @@
+import { freshDatabases } from './fresh-db'; // first: installs fake-indexeddb before Dexie loads
+import Dexie from 'dexie';
+import { afterAll, describe, expect, it } from 'vitest';
+import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
+import { disposeLanguageModel } from '../../src/lib/model/language-model';
+import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
+import type { PlaygroundDB } from '../../src/lib/store/db';
+import { isQuotaError, StorageFullError, storageFullMessage } from '../../src/lib/store/storage-errors';
+import { testModel } from './helpers';
+
+const freshDB = freshDatabases('checkpoint-store');
+const model = testModel(4);
+afterAll(() => disposeLanguageModel(model));
+
+const bytesNamed = (name: string) => modelToCheckpointBytes(model, { name, createdAt: new Date().toISOString(), kind: 'pretrain' });
+const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+const fixedEstimate = async () => ({ usage: 1_000_000, quota: 3_000_000 });
+
+/** A database holding one good checkpoint "A"; returns its id and bytes. */
+async function withOneCheckpoint(): Promise<{ db: PlaygroundDB; id: number; bytes: Uint8Array }> {
+  const db = freshDB();
+  const bytes = await bytesNamed('A');
+  const id = await saveCheckpoint(db, bytes);
+  return { db, id, bytes };
+}
+
+/** Only "A" is listed, its bytes read back bit for bit, and no orphan bytes row was left. */
+async function expectOnlyA(db: PlaygroundDB, id: number, bytes: Uint8Array): Promise<void> {
+  expect((await listCheckpoints(db)).map((c) => c.name)).toEqual(['A']);
+  expect(await readCheckpointBytes(db, id)).toEqual(bytes);
+  expect(await db.checkpointBytes.count()).toBe(1);
+}
+
+describe('saving a checkpoint is one transaction', () => {
+  it('leaves no record when writing the bytes fails half way, and the previous checkpoint intact', async () => {
+    const { db, id, bytes } = await withOneCheckpoint();
+    // The metadata row is written first; the bytes row then fails inside the same transaction.
+    db.checkpointBytes.hook('creating', () => { throw new Error('disk on fire'); });
+    await expect(saveCheckpoint(db, await bytesNamed('B'))).rejects.toThrow('disk on fire');
+    await expectOnlyA(db, id, bytes);
+  });
+
+  it('turns a quota error into a plain message with the sizes, and keeps the previous checkpoint', async () => {
+    const { db, id, bytes } = await withOneCheckpoint();
+    db.checkpointBytes.hook('creating', () => { throw quotaError(); });
+    const b = await bytesNamed('B');
+    const err = await saveCheckpoint(db, b, 'Checkpoint', fixedEstimate).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageFullError);
+    const mb = (b.byteLength / 1e6).toFixed(1);
+    expect((err as Error).message).toBe(`Not enough storage space to save the checkpoint "B" (needs ${mb} MB, 2.0 MB free): delete old checkpoints or runs`);
+    await expectOnlyA(db, id, bytes);
+  });
+
+  it('also when the table add itself rejects with QuotaExceededError', async () => {
+    const { db, id, bytes } = await withOneCheckpoint();
+    db.checkpointBytes.add = () => Promise.reject(quotaError()) as never;
+    await expect(saveCheckpoint(db, await bytesNamed('B'), 'Checkpoint', fixedEstimate)).rejects.toThrow(/^Not enough storage space to save the checkpoint "B"/);
+    await expectOnlyA(db, id, bytes);
+  });
+
+  it('passes other errors through unchanged', async () => {
+    const { db } = await withOneCheckpoint();
+    db.checkpointBytes.hook('creating', () => { throw new TypeError('not a quota problem'); });
+    const err = await saveCheckpoint(db, await bytesNamed('B')).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(StorageFullError);
+    expect((err as Error).message).toContain('not a quota problem');
+  });
+});
+
+describe('quota errors', () => {
+  it('are found however Dexie wraps them', () => {
+    expect(Dexie.errnames.QuotaExceeded).toBe('QuotaExceededError');
+    expect(isQuotaError(quotaError())).toBe(true);
+    expect(isQuotaError(new Dexie.QuotaExceededError('full'))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', quotaError()))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('some failed', [new Error('x'), quotaError()]))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', new Error('other')))).toBe(false);
+    expect(isQuotaError(undefined)).toBe(false);
+  });
+
+  it('say what is free only when the browser tells', () => {
+    expect(storageFullMessage('the checkpoint', 1_500_000)).toBe('Not enough storage space to save the checkpoint (needs 1.5 MB): delete old checkpoints or runs');
+    expect(storageFullMessage('the checkpoint', 1_500_000, { usage: 10, quota: 5 })).toContain('(needs 1.5 MB, 0.0 MB free)');
+  });
+});
