@@ -1,15 +1,19 @@
 // npm run experiment -- rlhf --labeler sentiment --rounds 6 --beta 0.05 --seed 1 [--out policy.rlhfckpt]
+//   [--algorithm ppo|rloo|a2c] [--ptx 1 --ptx-batch 4] [--lr 3e-5] [--ppo-steps 10] [--words the]
 // The online iterated loop from the starter model, a simulated labeler playing the person. One JSON
 // line per round (round, labeler_score, rm_score, kl, TRL-named PPO statistics), then a last line
 // {"reference_score", "final_score", "final_kl", ...}. --out writes the final policy as a checkpoint
-// file that `npm run generate` and the app load.
+// file that `npm run generate` and the app load. --ptx γ mixes next-token loss on the bundled
+// training corpus into every minibatch (PPO-ptx).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { makeLabeler } from '../../src/lib/feedback/labelers';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { DEFAULT_ONLINE_RLHF, OnlineRLHF } from '../../src/lib/engine/online-rlhf';
-import { DEFAULT_PPO } from '../../src/lib/engine/ppo-config';
+import { checkPPOConfig, DEFAULT_PPO } from '../../src/lib/engine/ppo-config';
+import { corpusDocuments } from '../../src/lib/engine/pretraining';
+import { PtxBatches } from '../../src/lib/engine/ptx';
 import { parseFlags } from '../args';
-import { readPrompts, resolveCheckpoint } from '../files';
+import { readCorpus, readPrompts, resolveCheckpoint } from '../files';
 import { scorerFor } from './reward';
 
 const std = (xs: number[]) => {
@@ -25,16 +29,21 @@ export async function rlhfExperiment(argv: string[]): Promise<void> {
     labeler: 'sentiment', words: 'happy,good', noise: 0.1, rounds: d.rounds, beta: 0.1, seed: d.seed, out: '',
     comparisons: d.comparisonsPerRound, ppoSteps: d.ppoStepsPerRound, rmEpochs: d.rmEpochs, lr: 3e-5,
     evalPrompts: d.evalPrompts, checkpoint: 'starter', algorithm: DEFAULT_PPO.algorithm as string, kl: DEFAULT_PPO.klEstimator as string,
+    ptx: DEFAULT_PPO.ptxCoef, ptxBatch: DEFAULT_PPO.ptxBatchSize,
   });
   const t0 = performance.now();
   const { model: reference, meta } = modelFromCheckpointBytes(readFileSync(resolveCheckpoint(f.checkpoint)));
   const prompts = readPrompts();
   const split = { train: prompts.filter((_, i) => i % 5 !== 0), heldout: prompts.filter((_, i) => i % 5 === 0) };
   const labeler = makeLabeler(scorerFor(f.labeler, f.words), f.noise);
-  const ppo = { ...DEFAULT_PPO, initKl: f.beta, learningRate: f.lr, algorithm: f.algorithm as typeof DEFAULT_PPO.algorithm, klEstimator: f.kl as typeof DEFAULT_PPO.klEstimator };
+  const ppo = checkPPOConfig({
+    ...DEFAULT_PPO, initKl: f.beta, learningRate: f.lr, algorithm: f.algorithm as typeof DEFAULT_PPO.algorithm, klEstimator: f.kl as typeof DEFAULT_PPO.klEstimator,
+    ptxCoef: f.ptx, ptxBatchSize: f.ptxBatch,
+  });
+  const ptx = f.ptx > 0 ? new PtxBatches(reference.tokenizer, corpusDocuments(readCorpus('train')), reference.config.blockSize, f.seed) : undefined;
   const loop = new OnlineRLHF(reference, labeler, split, {
     ...d, rounds: f.rounds, comparisonsPerRound: f.comparisons, ppoStepsPerRound: f.ppoSteps, rmEpochs: f.rmEpochs, evalPrompts: f.evalPrompts, seed: f.seed, ppo,
-  });
+  }, ptx);
   const ref = await loop.measure(reference);
   console.log(JSON.stringify({ round: 0, labeler_score: ref.labelerScore, rm_score: ref.rmScore, kl: ref.kl }));
   let last = ref;
@@ -55,7 +64,8 @@ export async function rlhfExperiment(argv: string[]): Promise<void> {
   console.log(JSON.stringify({
     reference_score: ref.labelerScore, final_score: last.labelerScore, final_kl: last.kl, final_rm_score: last.rmScore,
     reference_std: refStd, lift_in_reference_std: (last.labelerScore - ref.labelerScore) / refStd,
-    beta: f.beta, rounds: f.rounds, seconds: Math.round((performance.now() - t0) / 1000),
+    beta: f.beta, algorithm: f.algorithm, ptx: f.ptx, rounds: f.rounds, seconds: Math.round((performance.now() - t0) / 1000),
+    final_samples: 'samples' in last ? last.samples : [],
   }));
   loop.dispose();
 }

@@ -14,6 +14,7 @@ import { makeRng } from '../util/rng';
 import { completionKl } from './completion-kl';
 import { DEFAULT_PPO, type PPOConfig } from './ppo-config';
 import { PPOTrainer } from './ppo-trainer';
+import type { PtxSource } from './ptx';
 import { meanStats, numericStats } from './rl-run';
 import { fitRewardModel, rewardModelFrom } from './reward-fitting';
 import { groupAccuracy, scoreCompletions } from './reward-trainer';
@@ -69,10 +70,12 @@ export class OnlineRLHF {
     readonly labeler: SimulatedLabeler,
     readonly prompts: { train: string[]; heldout: string[] },
     readonly s: OnlineRLHFSettings,
+    /** Pretraining text for PPO-ptx, needed when s.ppo.ptxCoef > 0. */
+    ptx?: PtxSource,
   ) {
     this.policy = { ...reference, params: cloneParams(reference.config, reference.params) };
     this.rewardModel = rewardModelFrom(reference);
-    this.trainer = new PPOTrainer(this.policy, reference, s.ppo);
+    this.trainer = new PPOTrainer(this.policy, reference, s.ppo, ptx);
   }
 
   /** Normalised reward-model scores: what PPO optimises. */

@@ -3,7 +3,7 @@
 // parameters that writes a few dozen characters at a time.
 import type { KlEstimator } from '../rlhf/kl';
 
-export type RLAlgorithm = 'ppo' | 'rloo';
+export type RLAlgorithm = 'ppo' | 'rloo' | 'a2c';
 
 export interface PPOConfig {
   /** Prompts per rollout: step() draws this many from the pool it is given. */
@@ -14,9 +14,9 @@ export interface PPOConfig {
   maxTokens: number;
   /** Sampling temperature of rollouts; log-probs are taken at the same temperature. */
   temperature: number;
-  /** Initial KL coefficient β: how hard the policy is held to the reference model. */
+  /** Initial KL coefficient β: how hard the policy is held to the reference model (A2C: in the loss, not the reward). */
   initKl: number;
-  /** Per-token KL estimate in the reward: k1 = log p − log p_ref (unbiased), k3 = (r − 1) − log r (≥ 0). */
+  /** Per-token KL estimate in the reward: k1 = log p − log p_ref (unbiased), k3 = (r − 1) − log r (≥ 0); A2C only logs it (its loss takes the exact KL). */
   klEstimator: KlEstimator;
   /** Steer β towards targetKl (Ziegler et al. 2019) instead of keeping it fixed. */
   adaptiveKl: boolean;
@@ -50,8 +50,12 @@ export interface PPOConfig {
   missingEosPenalty: number;
   /** Freeze the embeddings and the bottom N transformer blocks (0: train everything). */
   freezeLayers: number;
-  /** ppo: clipped surrogate with a value head and GAE; rloo: leave-one-out baseline, no value head. */
+  /** ppo: clipped surrogate with a value head and GAE; rloo: leave-one-out baseline, no value head; a2c: one unclipped pass, β·KL in the loss (Sparrow). */
   algorithm: RLAlgorithm;
+  /** PPO-ptx (InstructGPT): weight γ of the next-token loss on pretraining text added to every minibatch; 0 = off. */
+  ptxCoef: number;
+  /** Rows of pretraining text (each a full context window) per minibatch when ptxCoef > 0. */
+  ptxBatchSize: number;
 }
 
 export const DEFAULT_PPO: PPOConfig = {
@@ -78,6 +82,10 @@ export const DEFAULT_PPO: PPOConfig = {
   missingEosPenalty: 0,
   freezeLayers: 0,
   algorithm: 'ppo',
+  // InstructGPT used γ = 27.8 against their loss scale; ours is a per-token mean, so γ ≈ 1 weighs
+  // the LM loss like the policy loss. Off by default: it costs a forward and backward pass more.
+  ptxCoef: 0,
+  ptxBatchSize: 4,
 };
 
 /** Throws on the first setting out of range, naming it and its value; returns c. */
@@ -111,7 +119,9 @@ export function checkPPOConfig(c: PPOConfig): PPOConfig {
   need(typeof c.whitenAdvantages === 'boolean', 'whitenAdvantages to be true or false', c.whitenAdvantages);
   need(num(c.missingEosPenalty, 0), 'missingEosPenalty to be a number >= 0 (it is subtracted)', c.missingEosPenalty);
   need(int(c.freezeLayers, 0), 'freezeLayers to be a non-negative integer', c.freezeLayers);
-  need(c.algorithm === 'ppo' || c.algorithm === 'rloo', "algorithm 'ppo' or 'rloo'", c.algorithm);
+  need(c.algorithm === 'ppo' || c.algorithm === 'rloo' || c.algorithm === 'a2c', "algorithm 'ppo', 'rloo' or 'a2c'", c.algorithm);
   need(c.algorithm !== 'rloo' || c.samplesPerPrompt >= 2, 'samplesPerPrompt >= 2 for RLOO (each sample is judged against the others)', c.samplesPerPrompt);
+  need(num(c.ptxCoef, 0), 'ptxCoef to be a number >= 0', c.ptxCoef);
+  need(int(c.ptxBatchSize, 1, 256), 'ptxBatchSize to be an integer in 1..256', c.ptxBatchSize);
   return c;
 }

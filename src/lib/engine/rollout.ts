@@ -15,7 +15,7 @@ import { promptContext, sampleStream, type SampleStep } from '../model/sample';
 import { BOS, EOS, PAD } from '../model/tokenizer';
 import { gae } from '../rlhf/gae';
 import { perTokenRewards } from '../rlhf/kl';
-import { completionMask, maskedWhiten } from '../rlhf/masks';
+import { maskedWhiten } from '../rlhf/masks';
 import { rlooAdvantages } from '../rlhf/rloo';
 import { makeRng } from '../util/rng';
 import type { PPOConfig } from './ppo-config';
@@ -36,7 +36,7 @@ export interface Rollout {
   logpRef: number[][];
   /** Value head's estimate before each completion token (0 in RLOO mode). */
   values: number[][];
-  /** −β·KL per token plus the (penalised) score at the last real token. */
+  /** −β·KL per token plus the (penalised) score at the last real token (A2C: the score only, its KL is in the loss). */
   rewards: number[][];
   advantages: number[][];
   returns: number[][];
@@ -49,7 +49,7 @@ export interface Rollout {
   /** Completion tokens, EOS included when the sample ended. */
   completionIds: number[][];
   endedWithEos: boolean[];
-  /** The KL coefficient the rewards were built with. */
+  /** The KL coefficient of this rollout: in its rewards, or in the A2C loss. */
   beta: number;
 }
 
@@ -119,9 +119,9 @@ export async function collectRollout(
 
   // 2. pack BOS + prompt + completion, right-padded; mask the completion's tokens as targets
   const promptLengths = contexts.map((c) => c.length);
-  const { ids } = packSequences(contexts.map((c, b) => [...c, ...completionIds[b]]), promptLengths, PAD);
-  const completionPart = completionMask(ids.map((row) => row.slice(1)), EOS, PAD);
-  const mask = completionPart.map((row, b) => row.map((m, t) => (t + 1 >= promptLengths[b] ? m : 0)));
+  // The mask comes from the known lengths, not from looking for PAD: a policy can sample the PAD
+  // token itself (an untrained one does), and a row cut at it would have nothing left to score.
+  const { ids, targetMask: mask } = packSequences(contexts.map((c, b) => [...c, ...completionIds[b]]), promptLengths, PAD);
 
   // 3. log-probs under policy and reference, values: no gradient, one batch
   const out = tf.tidy(() => {
@@ -135,20 +135,21 @@ export async function collectRollout(
   tf.dispose(out);
 
   // 4. score, then per-token rewards: −β·KL everywhere, the penalised score at the last token
+  //    (A2C puts β·KL in its loss instead, so its rewards are built with β = 0)
   const promptIds = contexts.map((c) => (c[0] === BOS ? c.slice(1) : c));
   const scores = await scoreFn(completions.map((completion, b) => ({ promptIds: promptIds[b], completion })));
   if (scores.length !== ids.length || !scores.every(Number.isFinite)) {
     throw new Error(`Expected ${ids.length} finite scores from scoreFn, but got [${scores.join(', ')}]`);
   }
   const { rewards, kl } = perTokenRewards({
-    logp: logpOld, logpRef, mask, score: scores, beta, estimator: cfg.klEstimator,
+    logp: logpOld, logpRef, mask, score: scores, beta: cfg.algorithm === 'a2c' ? 0 : beta, estimator: cfg.klEstimator,
     missingEosPenalty: cfg.missingEosPenalty, endedWithEos, rulePenalty: extraPenalty ? texts.map(extraPenalty) : undefined,
   });
 
   // 5. advantages and returns
   let advantages: number[][];
   let returns: number[][];
-  if (cfg.algorithm === 'ppo') {
+  if (cfg.algorithm !== 'rloo') {
     ({ advantages, returns } = gae(rewards, values, mask, cfg.gamma, cfg.lambda));
     // 6. whiten advantages (needs two real tokens for a variance)
     if (cfg.whitenAdvantages && countReal(mask) >= 2) advantages = maskedWhiten(advantages, mask);

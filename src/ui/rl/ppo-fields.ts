@@ -26,5 +26,7 @@ export const PPO_FIELDS: PPOField[] = [
   { key: 'learningRate', label: 'Learning rate', min: 1e-7, max: 0.1, step: 1e-5, help: 'Adam step size' },
   { key: 'maxGradNorm', label: 'Max gradient norm', min: 0.01, max: 100, step: 0.01, help: 'Clip the global gradient norm to this' },
   { key: 'missingEosPenalty', label: 'Missing-end penalty', min: 0, max: 10, step: 0.1, help: 'Subtracted from the score of a completion that did not end (no EOS within max tokens)' },
+  { key: 'ptxCoef', label: 'Pretraining mix γ (ptx)', min: 0, max: 100, step: 0.1, help: 'PPO-ptx (InstructGPT): weight γ of the next-token loss on pretraining text added to every minibatch; 0 = off' },
+  { key: 'ptxBatchSize', label: 'Pretraining rows', min: 1, max: 64, step: 1, help: 'Rows of pretraining text (each a full context window) per minibatch when γ > 0' },
   { key: 'freezeLayers', label: 'Frozen layers', min: 0, max: 12, step: 1, help: 'Freeze the embeddings and the bottom N transformer blocks (0: train everything)' },
 ];

@@ -40,9 +40,11 @@ export const RL_PRESETS: RLPreset[] = [
     apply: (f) => { honest(f, 'shorter'); fixedBeta(f, 0.1); },
   },
   {
+    // A reward worth hacking: the labeler counts the word "the", so "the the the" wins. Measured
+    // headless (README, Phase 3): after 5 rounds β = 0 is 6.6x further from the reference than β = 0.1.
     name: 'Cut the KL leash',
-    help: 'β = 0 with the labeler you chose: nothing keeps the policy near the reference',
-    apply: (f) => fixedBeta(f, 0),
+    help: 'β = 0 and a labeler that counts the word "the": nothing keeps the policy near the reference, and repeating the word pays',
+    apply: (f) => { honest(f, 'keyword'); f.simulated.keywords = 'the'; f.simulated.keywordMode = 'include'; fixedBeta(f, 0); },
   },
 ];
 
