@@ -1,43 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { expect, test } from '@playwright/test';
+import { chooseSimulatedTroll, fillTinyRun, judgementCounter as judgements, runStatus, trainMicroModel } from './rl-run-form';
 
 // WebGPU here is SwiftShader: a micro model, two prompts of K = 2 completions, 8 tokens, tiny PPO.
 test.setTimeout(420_000);
 
-const judgements = (page: Page) => page.getByRole('status', { name: 'Feedback collected' });
-const runStatus = (page: Page) => page.getByRole('status', { name: 'RL run status' });
-
-async function trainMicroModel(page: Page): Promise<void> {
-  await page.goto('/?backend=webgpu');
-  await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
-  await startMicroPretraining(page, { steps: 5, batchSize: 2, learningRate: 0.01, sampleEvery: 0 });
-  await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '5', { timeout: 120_000 });
-  await expect(page.getByText('finished', { exact: true })).toBeVisible();
-  await page.getByRole('tab', { name: '3 RL fine-tuning', exact: true }).click();
-  await expect(runStatus(page)).toHaveText('Not started');
-}
-
-async function fillTinyRun(page: Page, feedbackPrompts = 2): Promise<void> {
-  const run = page.getByRole('region', { name: 'Run RL fine-tuning' });
-  const fill = (name: string, value: number) => run.getByRole('spinbutton', { name, exact: true }).fill(String(value));
-  await fill('Rounds', 2);
-  await fill('Feedback prompts per round', feedbackPrompts);
-  await fill('Completions per prompt (K)', 2);
-  await fill('Reward-model epochs', 1);
-  await fill('PPO steps per round', 2);
-  await fill('Held-out prompts', 2);
-  await run.getByText('PPO settings', { exact: true }).click();
-  await fill('Prompts per rollout', 2);
-  await fill('Max tokens', 8);
-  await fill('PPO epochs', 1);
-  await fill('Minibatches', 1);
-}
-
-test('two online RL rounds with a simulated labeler on webgpu; a reload mid-round resumes with every judgement kept', async ({ page }) => {
+test('two online RL rounds with a simulated labeler on webgpu; a reload mid-round resumes on its own with every judgement kept', async ({ page }) => {
   await trainMicroModel(page);
   await fillTinyRun(page);
-  await page.getByRole('radio', { name: 'A simulated labeler' }).check();
-  await page.getByRole('radio', { name: 'Troll: random' }).check(); // a strict ranking every time: no ties to skip
+  await chooseSimulatedTroll(page); // a strict ranking every time: no ties to skip
   await page.getByRole('button', { name: 'Start RL run' }).click();
   await expect(runStatus(page)).toContainText(/round \d of 2 · running/);
 
@@ -54,9 +24,8 @@ test('two online RL rounds with a simulated labeler on webgpu; a reload mid-roun
   await expect(runStatus(page)).toContainText('round 2 of 2 · running');
   await page.reload();
   await expect(judgements(page)).toContainText('4 judgements');
-  await expect(runStatus(page)).toContainText(/stopped at round 2 of 2/);
+  await expect(page.getByText(/^Resumed run \d+ at round 2$/)).toBeVisible(); // it was running: no button to press
   await expect(page.getByRole('img', { name: /^objective\/scores: 1 point/ })).toBeVisible(); // round 1's metrics came back from IndexedDB
-  await page.getByRole('button', { name: /^Resume run \d+ from round 2$/ }).click();
 
   await expect(runStatus(page)).toContainText('round 2 of 2 · finished', { timeout: 200_000 });
   await expect(page.getByRole('img', { name: /^objective\/scores: 2 points/ })).toBeVisible();
@@ -68,7 +37,7 @@ test('two online RL rounds with a simulated labeler on webgpu; a reload mid-roun
 
 test('a person judges each round on screen; pause, resume, then reset to the reference', async ({ page }) => {
   await trainMicroModel(page);
-  await fillTinyRun(page, 1);
+  await fillTinyRun(page, { feedbackPrompts: 1 });
   await page.getByRole('radio', { name: /^Me \(as/ }).check();
   await page.getByRole('button', { name: 'Start RL run' }).click();
 
@@ -83,8 +52,17 @@ test('a person judges each round on screen; pause, resume, then reset to the ref
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(runStatus(page)).toContainText('round 1 of 2 · running');
 
+  // A paused run stays paused across a reload, and round 1's judged batch is not asked again.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(runStatus(page)).toContainText('round 1 of 2 · paused');
+  await page.reload();
+  await expect(runStatus(page)).toContainText(/stopped at round 1 of 2/);
+  await page.getByRole('button', { name: /^Resume run \d+ from round 1$/ }).click();
+  await expect(page.getByText(/^Resumed run \d+ at round 1$/)).toBeVisible();
+
   // Round 2 asks again; "All the same" is stored too, though it teaches the reward model nothing.
   await expect(page.getByRole('img', { name: /^objective\/kl: 1 point/ })).toBeVisible({ timeout: 120_000 });
+  await expect(judgements(page)).toContainText('1 judgement');
   await feedback.getByRole('button', { name: 'All the same' }).click({ timeout: 120_000 });
   await expect(feedback.getByRole('status', { name: 'Last feedback' })).toHaveText('Saved ranking — 0 comparisons; 1 collected');
   await expect(runStatus(page)).toContainText('round 2 of 2 · finished', { timeout: 120_000 });
@@ -109,6 +87,12 @@ test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad 
   await run.getByText('PPO settings', { exact: true }).click();
   await expect(run.getByRole('spinbutton', { name: 'KL coefficient β', exact: true })).toHaveValue('0');
   await expect(run.getByRole('note')).toContainText('With β = 0 nothing holds the policy near the reference');
+  // A reward worth hacking: a labeler that counts the word "the".
+  await expect(run.getByRole('combobox', { name: 'Prefers' })).toHaveValue('keyword');
+  await expect(run.getByRole('textbox', { name: 'Words (comma-separated)' })).toHaveValue('the');
+  // A2C and the PPO-ptx mix are settings like the others.
+  await run.getByRole('combobox', { name: 'Algorithm' }).selectOption('a2c');
+  await expect(run.getByRole('spinbutton', { name: 'Pretraining mix γ (ptx)', exact: true })).toHaveValue('0');
   await expect(start).toBeEnabled(); // a preset fills the form, it does not start the run
   await expect(runStatus(page)).toHaveText('Not started');
 

@@ -1,6 +1,7 @@
 // The worker's RL rounds, driven in Node: a simulated labeler answers each feedback request
 // through the store, two rounds log TRL's metrics and save a policy each, and a run cut short
-// mid-round resumes from its last saved round without asking again for what was judged.
+// mid-round resumes from its last saved round without asking again for what was judged, with
+// Adam's state carried over. While another tab holds the training lock nothing starts.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
@@ -9,8 +10,10 @@ import { getDB } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
 import { Lock } from '../../src/lib/util/lock';
 import { makeRng } from '../../src/lib/util/rng';
+import type { AdamState } from '../../src/lib/engine/adam-state';
 import type { FromWorker } from '../../src/lib/worker/protocol';
 import { RLHost } from '../../src/lib/worker/rl-host';
+import type { RunLocks } from '../../src/lib/worker/run-lock';
 import { testModel } from './helpers';
 
 const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
@@ -21,17 +24,19 @@ const settings: RLRunSettings = {
   prompts: ['The cat', 'A dog', 'Once', 'The sun', 'She said'],
 };
 
-function makeHost(onRequest: (host: RLHost, m: Extract<FromWorker, { type: 'rl/feedback-request' }>) => void) {
+function makeHost(onRequest: (host: RLHost, m: Extract<FromWorker, { type: 'rl/feedback-request' }>) => void, locks?: RunLocks, onPost?: (m: FromWorker) => void) {
   const model = testModel(1, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
   const messages: FromWorker[] = [];
   const host: RLHost = new RLHost({
     lock: new Lock(),
     post: (m) => {
       messages.push(m);
+      onPost?.(m);
       if (m.type === 'rl/feedback-request') onRequest(host, m);
     },
     policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
     rewardModel: () => undefined,
+    locks,
   });
   return { host, messages };
 }
@@ -46,33 +51,67 @@ async function label(m: Extract<FromWorker, { type: 'rl/feedback-request' }>): P
 describe('RLHost', () => {
   it('runs two rounds, saves a policy and metrics each round, and resumes a cut-short round without asking again', async () => {
     const db = getDB();
-    // The first session is cut short once round 2's judgements are stored (as a reload would).
+    // The first session is abandoned once round 2's judgements are stored, as by a reload: it
+    // waits for a feedback-done that never comes, and writes nothing more.
+    let cut!: () => void;
+    const round2Judged = new Promise<void>((r) => (cut = r));
     const first = makeHost((host, m) => {
-      void label(m).then(() => (m.round === 1 ? host.feedbackDone(1) : host.stop()));
+      void label(m).then(() => (m.round === 1 ? host.feedbackDone(1) : cut()));
     });
-    await first.host.start(settings);
+    void first.host.start(settings);
+    await round2Judged;
     const [run] = await db.runs.toArray();
     expect(run.kind).toBe('rl');
-    expect(run.status).toBe('stopped');
+    expect(run.status).toBe('running');
     expect(run.metrics.map((m) => m.round)).toEqual([1]);
     for (const key of ['objective/kl', 'objective/scores', 'policy/entropy_avg', 'policy/clipfrac_avg', 'loss/policy_avg', 'loss/value_avg', 'eval/labeler_score', 'eval/kl']) {
       expect(Number.isFinite(run.metrics[0][key]), key).toBe(true);
     }
     expect((await db.checkpoints.get(run.checkpointId!))?.meta).toMatchObject({ kind: 'policy', runId: run.id, round: 1 });
     expect(await listJudgements(db)).toHaveLength(4);
+    const adamAfter = async (round: number) => {
+      const kept = (await db.settings.get(`rl-trainer/${run.id}`))?.value as { round: number; state: { adam: AdamState } };
+      expect(kept.round).toBe(round);
+      return kept.state.adam;
+    };
+    const adam1 = await adamAfter(1);
+    expect(adam1.iterations).toBe(1); // one PPO step of one epoch of one minibatch
+    expect(adam1.moments.some((m) => m.values.some((v) => v !== 0))).toBe(true);
 
-    await db.runs.update(run.id!, { status: 'running' });
-    const second = makeHost(() => { throw new Error('round 2 was judged already'); });
+    let adam2: Promise<unknown> | undefined;
+    const second = makeHost(() => { throw new Error('round 2 was judged already'); }, undefined, (m) => {
+      // Read as round 2 is shown, before the finished session drops the state.
+      if (m.type === 'rl/round' && m.round === 2) adam2 = adamAfter(2);
+    });
     await second.host.resumeRun(run.id!);
     const done = (await db.runs.get(run.id!))!;
     expect(done.status).toBe('finished');
     expect(done.metrics.map((m) => m.round)).toEqual([1, 2]);
     expect(await listJudgements(db)).toHaveLength(4);
     expect(second.messages.filter((m) => m.type === 'rl/feedback-request')).toHaveLength(0);
+    // Round 2's batches were kept from the first session: not sampled again.
+    expect(second.messages.filter((m) => m.type === 'rl/progress' && m.phase === 'sample')).toHaveLength(0);
     const rows = second.messages.find((m) => m.type === 'rl/before-after');
     expect(rows?.type === 'rl/before-after' && rows.rows.map((r) => r.prompt)).toEqual(['The cat', 'A dog']);
     expect(second.messages.at(-1)).toMatchObject({ type: 'rl/status', status: 'finished', round: 2, rounds: 2 });
     const policies = (await db.checkpoints.toArray()).filter((c) => c.kind === 'policy');
     expect(policies.map((c) => c.meta.round)).toEqual([1, 2]);
+    expect(second.messages.find((m) => m.type === 'rl/status')).toMatchObject({ status: 'running', round: 2, message: `Resumed run ${run.id} at round 2` });
+    // Adam went on from round 1's state: a cold start would count 1 iteration again.
+    expect(((await adam2) as AdamState).iterations).toBe(2);
+    // The session ended (finished): its kept batches and trainer state are dropped.
+    expect(await db.settings.get(`rl-round/${run.id}`)).toBeUndefined();
+    expect(await db.settings.get(`rl-trainer/${run.id}`)).toBeUndefined();
+  });
+
+  it('starts and resumes nothing while another tab holds the training lock, and says which run it trains', async () => {
+    const db = getDB();
+    const runsBefore = await db.runs.count();
+    const elsewhere: RunLocks = { tryHold: async () => undefined, heldRun: async () => 7, whenFree: async () => {} };
+    const { host, messages } = makeHost(() => { throw new Error('nothing should be sampled'); }, elsewhere);
+    await host.start(settings);
+    await host.resumeRun(1);
+    expect(messages).toEqual([{ type: 'rl/locked', runId: 7 }, { type: 'rl/locked', runId: 7 }]);
+    expect(await db.runs.count()).toBe(runsBefore);
   });
 });

@@ -6,6 +6,7 @@ import type { DecodingSettings } from '../model/pick-token';
 import type { CompletionRecord } from '../feedback/judgement';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
+import type { FaultRecord } from '../engine/fault-guard';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -110,7 +111,11 @@ export interface LabelerAgreement {
 }
 
 export type ToWorker =
-  | { type: 'init'; backend?: BackendName }
+  /** testHooks (the ?test-hooks=1 address flag): accept the test/* messages below; never in normal use. */
+  | { type: 'init'; backend?: BackendName; testHooks?: boolean }
+  /** Test hooks: destroy the WebGPU device (as a driver reset would); set one weight of the model in use to NaN. */
+  | { type: 'test/lose-device' }
+  | { type: 'test/poison-weights' }
   | { type: 'generate'; requestId: number; prompt: string; settings: GenerateSettings }
   | { type: 'generate/stop' }
   | { type: 'pretrain/start'; request: PretrainRequest }
@@ -158,16 +163,22 @@ export type FromWorker =
   | { type: 'reward/scores'; requestId: number; rewards: number[]; raw: number[] }
   | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
   | { type: 'error'; context: string; message: string }
+  /** A training step went NaN and was undone (fault-guard.ts); message is for people. */
+  | { type: 'training/fault'; context: 'pretrain' | 'reward' | 'rl'; fault: FaultRecord; message: string }
+  /** The GPU device was lost: the engine now runs on `backend`, with the model reloaded. */
+  | { type: 'backend/lost'; backend: BackendChoice; message: string }
   | { type: 'rl/status'; status: RLStatus; runId?: number; round: number; rounds: number; message?: string }
   | { type: 'rl/progress'; phase: RLPhase; step: number; total: number; round: number }
   /** A finished round: its metrics (TRL keys, plus round, rm/heldout_accuracy, eval/*) and policy samples. */
   | { type: 'rl/round'; round: number; metrics: Record<string, number>; samples: string[] }
   /** Completions to judge; answered with rl/feedback-done once the judgements are stored. */
   | { type: 'rl/feedback-request'; round: number; labeler: RLLabeler; batches: LabelingBatch[] }
-  | { type: 'rl/before-after'; round: number; rows: BeforeAfterRow[] };
+  | { type: 'rl/before-after'; round: number; rows: BeforeAfterRow[] }
+  /** A start or resume refused: another tab trains RL (run runId, when known); see run-lock.ts. */
+  | { type: 'rl/locked'; runId?: number };
 
 export type RLStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
-export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure';
+export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure' | 'save';
 
 /**
  * One held-out prompt: the reference's and the current policy's completions (same seed), their

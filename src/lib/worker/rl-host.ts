@@ -5,8 +5,11 @@
 //   3. fit the reward model on everything this run's labeler has said, and re-normalise it,
 //   4. M PPO iterations of the policy against it, with a KL leash to the frozen reference,
 //   5. measure the policy on held-out prompts, beside the reference's completions.
-// Each round ends by saving the policy as a checkpoint and the round's metrics in the run record,
-// so a reload resumes at the next round. Every model here is a copy: the model in use is untouched.
+// Each round ends by saving the policy as a checkpoint, the trainer's state and the round's metrics
+// in one transaction, so a reload resumes at the next round; a reload mid-round loses only that
+// round's reward-model fit and PPO steps (its sampled batches and every stored judgement are kept).
+// One tab trains at a time: the session holds the Web Locks of run-lock.ts. Every model here is a
+// copy: the model in use is untouched.
 import type { CompletionRecord, Judgement } from '../feedback/judgement';
 import { judgementToGroup } from '../feedback/judgement-group';
 import type { SimulatedLabeler } from '../feedback/labelers';
@@ -18,7 +21,10 @@ import { cloneParams } from '../model/params';
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { completionKl } from '../engine/completion-kl';
-import { PPOTrainer } from '../engine/ppo-trainer';
+import { DEFAULT_PPO } from '../engine/ppo-config';
+import { PPOTrainer, type PPOTrainerState } from '../engine/ppo-trainer';
+import { corpusDocuments } from '../engine/pretraining';
+import { PtxBatches } from '../engine/ptx';
 import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkRLSettings, meanStats, numericStats, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
@@ -26,11 +32,14 @@ import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } fro
 import { ruleBreakdown } from '../rlhf/rule-rewards';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
+import { reportFaults } from './fault-report';
 import { listJudgements } from '../store/judgements';
 import type { Lock } from '../util/lock';
 import { makeRng } from '../util/rng';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import type { BeforeAfterRow, FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
+import { runLockName, TRAINING_LOCK, webRunLocks, type RunLocks } from './run-lock';
 
 export interface RLHostContext {
   lock: Lock;
@@ -39,6 +48,10 @@ export interface RLHostContext {
   policy: () => { model: LanguageModel; info: ModelInfo };
   /** The reward model phase 2 trained, if any: a run's reward model starts from a copy of it. */
   rewardModel: () => { model: LanguageModel; normalization: RewardNormalization } | undefined;
+  /** Pretraining text for PPO-ptx (the bundled corpus); asked for only when ptxCoef > 0. */
+  ptxText?: () => Promise<string>;
+  /** Web Locks by default; tests pass their own. */
+  locks?: RunLocks;
 }
 
 type Item = { promptIds: number[]; completion: number[] };
@@ -63,6 +76,15 @@ interface Session {
 }
 
 class Stopped extends Error {}
+/** Another tab trains: nothing was changed here. */
+class Locked extends Error {
+  constructor(readonly runId?: number) { super(`Run ${runId ?? ''} is training in another tab`); }
+}
+
+/** Kept in the settings table until the round is saved: its batches, so a resumed round shows the same ones. */
+const roundKey = (runId: number) => `rl-round/${runId}`;
+/** The PPO trainer's state as of the last saved round (Adam's moments, the KL coefficient). */
+const trainerKey = (runId: number) => `rl-trainer/${runId}`;
 
 const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -75,25 +97,44 @@ export class RLHost {
   /** Set from a start or resume request until its run is under way (or failed to start). */
   private starting = false;
 
-  constructor(private readonly ctx: RLHostContext) {}
+  private readonly locks: RunLocks;
 
-  /** Runs a start or a resume, refusing a second while one is starting or running. */
-  private async exclusive(begin: () => Promise<void>): Promise<void> {
+  constructor(private readonly ctx: RLHostContext) {
+    this.locks = ctx.locks ?? webRunLocks();
+  }
+
+  /**
+   * Runs a start or a resume, refusing a second while one is starting or running here, and
+   * answering rl/locked while another tab trains. begin() returns when the session ends, and the
+   * locks it took (TRAINING_LOCK, then the run's through holdRun) are held until then.
+   */
+  private async exclusive(runId: number | undefined, begin: (holdRun: (id: number) => Promise<void>) => Promise<void>): Promise<void> {
     if (this.session || this.starting) throw new Error('An RL run is already going; stop it first');
     this.starting = true;
+    const held: Array<() => void> = [];
+    const hold = async (name: string, id?: number) => {
+      const release = await this.locks.tryHold(name);
+      if (!release) throw new Locked((await this.locks.heldRun()) ?? id);
+      held.push(release);
+    };
     try {
-      await begin();
+      await hold(TRAINING_LOCK, runId);
+      await begin((id) => hold(runLockName(id), id));
+    } catch (e) {
+      if (!(e instanceof Locked)) throw e;
+      this.ctx.post({ type: 'rl/locked', runId: e.runId });
     } finally {
+      held.reverse().forEach((release) => release());
       this.starting = false;
     }
   }
 
-  start = (settings: RLRunSettings): Promise<void> => this.exclusive(() => this.startNew(settings));
+  start = (settings: RLRunSettings): Promise<void> => this.exclusive(undefined, (holdRun) => this.startNew(settings, holdRun));
 
   /** Goes on with a stored run from the round after its last saved one. */
-  resumeRun = (runId: number): Promise<void> => this.exclusive(() => this.resumeStored(runId));
+  resumeRun = (runId: number): Promise<void> => this.exclusive(runId, (holdRun) => this.resumeStored(runId, holdRun));
 
-  private async startNew(settings: RLRunSettings): Promise<void> {
+  private async startNew(settings: RLRunSettings, holdRun: (id: number) => Promise<void>): Promise<void> {
     checkRLSettings(settings);
     splitPrompts(settings.prompts, settings.evalPrompts);
     const db = getDB();
@@ -101,32 +142,48 @@ export class RLHost {
       const { model, info } = this.ctx.policy();
       return { reference: { ...model, params: cloneParams(model.config, model.params, false) }, meta: info.meta };
     });
-    let runId: number;
+    let runId: number | undefined;
     try {
       const createdAt = new Date().toISOString();
       runId = await db.runs.add({ kind: 'rl', name: `RL from ${meta.name}`, createdAt, settings, metrics: [], status: 'running' });
+      await holdRun(runId);
       const refMeta: CheckpointMeta = { ...meta, name: `RL reference (run ${runId})`, createdAt, kind: 'reference', runId, parent: meta.name };
       const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(reference, refMeta));
       await db.runs.update(runId, { settings: { ...settings, referenceCheckpointId } });
     } catch (e) {
       disposeModel(reference);
+      // Without its reference the run cannot go on: not left "running" for a reload to resume.
+      if (runId !== undefined) await db.runs.update(runId, { status: 'failed' });
       throw e;
     }
     await this.drive(runId, settings, reference, undefined, 1);
   }
 
-  private async resumeStored(runId: number): Promise<void> {
+  private async resumeStored(runId: number, holdRun: (id: number) => Promise<void>): Promise<void> {
+    await holdRun(runId);
     const db = getDB();
     const run = await db.runs.get(runId);
     if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
     const s = run.settings as RLRunSettings;
-    if (s.referenceCheckpointId === undefined) throw new Error(`Run ${runId} has no stored reference model`);
     const { nextRound, policyCheckpointId } = resumePoint(run);
     if (nextRound > s.rounds) throw new Error(`Run ${runId} has finished all its ${s.rounds} rounds`);
-    const reference = modelFromCheckpointBytes(await readCheckpointBytes(db, s.referenceCheckpointId)).model;
-    const policy = policyCheckpointId !== undefined ? modelFromCheckpointBytes(await readCheckpointBytes(db, policyCheckpointId)).model : undefined;
+    // A run whose models are gone cannot go on: marked failed, so no later reload tries it again.
+    const load = async (id: number | undefined, what: string) => {
+      if (id === undefined) throw new Error(`Run ${runId} has no stored ${what}`);
+      return modelFromCheckpointBytes(await readCheckpointBytes(db, id)).model;
+    };
+    let reference: LanguageModel | undefined;
+    let policy: LanguageModel | undefined;
+    try {
+      reference = await load(s.referenceCheckpointId, 'reference model');
+      policy = policyCheckpointId !== undefined ? await load(policyCheckpointId, 'policy') : undefined;
+    } catch (e) {
+      if (reference) disposeModel(reference);
+      await db.runs.update(runId, { status: 'failed' });
+      throw e;
+    }
     await db.runs.update(runId, { status: 'running' });
-    await this.drive(runId, s, reference, policy, nextRound);
+    await this.drive(runId, s, reference, policy, nextRound, `Resumed run ${runId} at round ${nextRound}`);
   }
 
   pause(): void {
@@ -161,14 +218,21 @@ export class RLHost {
     if (f && f.round === round) f.done();
   }
 
-  private async drive(runId: number, s: RLRunSettings, reference: LanguageModel, stored: LanguageModel | undefined, firstRound: number): Promise<void> {
+  private async drive(runId: number, s: RLRunSettings, reference: LanguageModel, stored: LanguageModel | undefined, firstRound: number, resumed?: string): Promise<void> {
     const policy = stored ?? { ...reference, params: cloneParams(reference.config, reference.params) };
     let base: Session['base'] | undefined;
     let trainer: PPOTrainer | undefined;
     let simulated: SimulatedLabeler | undefined;
     try {
       simulated = s.labeler.kind === 'simulated' ? labelerFromSettings(s.labeler.settings) : undefined;
-      trainer = new PPOTrainer(policy, reference, s.ppo);
+      // Runs stored before a knob existed take its default; PPO-ptx reads the bundled corpus.
+      const ppo = { ...DEFAULT_PPO, ...s.ppo };
+      const ptxText = ppo.ptxCoef > 0 ? await this.ctx.ptxText?.() : undefined;
+      const ptx = ptxText === undefined ? undefined : new PtxBatches(reference.tokenizer, corpusDocuments(ptxText), reference.config.blockSize, s.seed);
+      trainer = new PPOTrainer(policy, reference, ppo, ptx);
+      // Adam and the KL coefficient go on from the last saved round, not from scratch.
+      const kept = (await getDB().settings.get(trainerKey(runId)))?.value as { round: number; state: PPOTrainerState } | undefined;
+      if (kept?.round === firstRound - 1) await this.ctx.lock.run(() => trainer!.loadState(kept.state));
       base = await this.ctx.lock.run(() => {
         const rm = this.ctx.rewardModel();
         return rm ? { model: rewardModelFrom(rm.model, { keepHead: true }), keepHead: true, normalization: rm.normalization }
@@ -193,7 +257,7 @@ export class RLHost {
     let message: string | undefined;
     let round = firstRound;
     try {
-      this.status(session, 'running', round);
+      this.status(session, 'running', round, resumed);
       for (; round <= s.rounds; round++) await this.round(session, round);
       status = 'finished';
       round = s.rounds;
@@ -207,6 +271,8 @@ export class RLHost {
       finish();
     }
     await db.runs.update(runId, { status: session.reset ? 'reset' : status });
+    // The session ended here (not by a reload): nothing left to resume from.
+    await db.settings.bulkDelete([roundKey(runId), trainerKey(runId)]);
     if (!session.reset) this.status(session, status, round, message);
   }
 
@@ -215,11 +281,12 @@ export class RLHost {
   }
 
   /** A point where the run may be paused or stopped: between steps, never inside one. */
-  private async checkpoint(run: Session, round: number): Promise<void> {
+  private async checkpoint(run: Session, round: number, message?: string): Promise<void> {
     await yieldToEventLoop();
     if (run.paused && !run.stopped) {
-      this.status(run, 'paused', round);
+      // Stored before it is shown: a reload once "paused" is on screen finds the run paused.
       await getDB().runs.update(run.runId, { status: 'paused' });
+      this.status(run, 'paused', round, message);
       await new Promise<void>((r) => (run.wake = r));
       run.wake = undefined;
       if (!run.stopped) {
@@ -241,22 +308,29 @@ export class RLHost {
     const prompts = splitPrompts(s.prompts, s.evalPrompts);
     const rng = makeRng(s.seed * 1000 + round);
 
-    // 1. K completions of a few prompts from the policy
-    const batches: LabelingBatch[] = [];
-    for (let i = 0; i < s.feedbackPrompts; i++) {
-      this.progress(round, 'sample', i, s.feedbackPrompts);
-      await this.checkpoint(run, round);
-      const prompt = prompts.train[rng.int(prompts.train.length)];
-      const seed = s.seed * 100_003 + round * 101 + i;
-      const ids = await this.sample(run.policy, prompt, s.k, seed);
-      const completions: CompletionRecord[] = ids.map((c) => ({
-        text: run.policy.tokenizer.decode(c), ids: c,
-        source: { kind: 'sample', model: `RL policy (run ${run.runId}, round ${round - 1})`, temperature: s.ppo.temperature, topK: 0, topP: 1, maxTokens: s.ppo.maxTokens, seed },
-      }));
-      batches.push({ prompt, promptIds: run.policy.tokenizer.encode(prompt), completions });
+    // 1. K completions of a few prompts from the policy, kept until the round is saved: a resumed
+    //    round shows the same batches, and the ones judged already are not asked again
+    const kept = (await db.settings.get(roundKey(run.runId)))?.value as { round: number; batches: LabelingBatch[] } | undefined;
+    const batches: LabelingBatch[] = kept?.round === round ? kept.batches : [];
+    if (kept?.round !== round) {
+      for (let i = 0; i < s.feedbackPrompts; i++) {
+        this.progress(round, 'sample', i, s.feedbackPrompts);
+        await this.checkpoint(run, round);
+        const prompt = prompts.train[rng.int(prompts.train.length)];
+        const seed = s.seed * 100_003 + round * 101 + i;
+        const ids = await this.sample(run.policy, prompt, s.k, seed);
+        const completions: CompletionRecord[] = ids.map((c) => ({
+          text: run.policy.tokenizer.decode(c), ids: c,
+          source: { kind: 'sample', model: `RL policy (run ${run.runId}, round ${round - 1})`, temperature: s.ppo.temperature, topK: 0, topP: 1, maxTokens: s.ppo.maxTokens, seed },
+        }));
+        // The store refuses an empty text (an early EOS): it is left out, and a batch needs two to rank.
+        const judgeable = completions.filter((c) => c.text.trim() !== '');
+        if (judgeable.length >= 2) batches.push({ prompt, promptIds: run.policy.tokenizer.encode(prompt), completions: judgeable });
+      }
+      await db.settings.put({ key: roundKey(run.runId), value: { round, batches } });
     }
 
-    // 2. feedback: only what was not judged already (a resumed round samples the same batches again)
+    // 2. feedback: only what was not judged already
     const before = await this.judgements(run);
     const judged = new Set(before.map((j) => batchKey(j.prompt, j.completions.map((c) => c.text))));
     const ask = batches.filter((b) => !judged.has(batchKey(b.prompt, b.completions.map((c) => c.text))));
@@ -287,6 +361,7 @@ export class RLHost {
           const next = await lock.run(() => fit.next());
           if (next.done) break;
           this.progress(round, 'reward', next.value.step, next.value.totalSteps);
+          if (next.value.fault) await reportFaults(this.ctx.post, 'rl', [next.value.fault], { db, runId: run.runId });
         }
         const samples = all.flatMap((j) => j.completions.map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
         const normalization = await lock.run(() => normalizationFromSamples(rm, samples));
@@ -307,9 +382,11 @@ export class RLHost {
     for (let i = 0; i < s.ppoSteps; i++) {
       this.progress(round, 'ppo', i, s.ppoSteps);
       await this.checkpoint(run, round);
-      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty));
-      if (!Number.isFinite(st['loss/policy_avg'])) throw new Error(`The policy loss became ${st['loss/policy_avg']} in round ${round}; try a lower learning rate`);
-      stats.push(numericStats(st));
+      const seen = run.trainer.guard.faults.length;
+      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty))
+        .finally(() => reportFaults(this.ctx.post, 'rl', run.trainer.guard.faults.slice(seen), { db, runId: run.runId }));
+      // NaN only when the guard undid every update of this step (reported above): nothing to average.
+      if (Number.isFinite(st['loss/policy_avg'])) stats.push(numericStats(st));
     }
     this.progress(round, 'ppo', s.ppoSteps, s.ppoSteps);
 
@@ -334,15 +411,25 @@ export class RLHost {
       ...(run.simulated ? { 'eval/labeler_score': mean(prompts.heldout.map((p, i) => run.simulated!.scorer.score(p + myTexts[i]))) } : {}),
     };
 
-    // 6. save the policy and the round's metrics together, then show them
+    // 6. save the policy, the trainer's state and the round's metrics in one transaction (a reload
+    //    keeps all or none of them), then show them
+    this.progress(round, 'save', 0, 1);
+    await this.checkpoint(run, round);
     const now = new Date().toISOString();
     const meta: CheckpointMeta = { name: `RL policy (run ${run.runId}, round ${round})`, createdAt: now, kind: 'policy', runId: run.runId, round, parent: `RL reference (run ${run.runId})` };
-    const bytes = await lock.run(() => modelToCheckpointBytes(run.policy, meta));
-    const checkpointId = await saveCheckpoint(db, bytes);
-    await db.transaction('rw', db.runs, async () => {
+    const [bytes, trainerState] = await lock.run(async () => [await modelToCheckpointBytes(run.policy, meta), await run.trainer.saveState()] as const);
+    // A full disk pauses the run with the reason; Resume tries the save again, so the round is kept.
+    await retryWhenFull(() => writeOrExplain(`round ${round}`, bytes.byteLength, () => db.transaction('rw', [db.checkpoints, db.checkpointBytes, db.runs, db.settings], async () => {
+      const checkpointId = await saveCheckpoint(db, bytes);
       const rec = await db.runs.get(run.runId);
       await db.runs.update(run.runId, { metrics: [...(rec?.metrics ?? []), metrics], checkpointId });
+      await db.settings.put({ key: trainerKey(run.runId), value: { round, state: trainerState } });
+      await db.settings.delete(roundKey(run.runId));
+    })), async (full) => {
+      run.paused = true;
+      await this.checkpoint(run, round, `${full.message}, then Resume to save round ${round}`);
     });
+    this.progress(round, 'save', 1, 1);
     this.ctx.post({ type: 'rl/round', round, metrics, samples: prompts.heldout.map((p, i) => p + myTexts[i]) });
     this.ctx.post({ type: 'rl/before-after', round, rows });
   }

@@ -56,10 +56,15 @@ export class FeedbackState {
    * ("Saved ranking — 6 comparisons; 12 collected").
    */
   async add(j: Judgement): Promise<string> {
-    await addJudgement(this.db, j);
+    return (await this.save(j)).message;
+  }
+
+  /** add(), also giving the stored judgement's id. */
+  async save(j: Judgement): Promise<{ id: number; message: string }> {
+    const id = await addJudgement(this.db, j);
     this.counts = await countFeedback(this.db);
     this.loaded = true;
-    return `Saved ${FEEDBACK_KIND_LABELS[j.feedback.kind]} — ${comparisonsText(comparisonCount(j))}; ${this.counts.comparisons} collected`;
+    return { id, message: `Saved ${FEEDBACK_KIND_LABELS[j.feedback.kind]} — ${comparisonsText(comparisonCount(j))}; ${this.counts.comparisons} collected` };
   }
 
   /** Removes the newest judgement of a labeler (the person, by default); says what was undone. */
