@@ -174,6 +174,27 @@ describe('a NaN in a PPO update', () => {
     disposeLanguageModel(policy);
     disposeParams(reference.params);
   });
+
+  it('after a resume, a fault on the first step goes back to the restored Adam state, not a cold one', async () => {
+    const { policy, reference } = pair();
+    const first = new PPOTrainer(policy, reference, CFG);
+    await first.step(['a', 'the'], score, 1);
+    const saved = await first.saveState();
+    first.dispose();
+
+    const resumed = new PPOTrainer(policy, reference, CFG);
+    await resumed.loadState(saved);
+    await poison(policy.params.valueW);
+    await resumed.step(['a', 'the'], score, 2);
+    expect(resumed.guard.faults).toHaveLength(1);
+    const after = await resumed.saveState();
+    expect(after.adam!.iterations).toBe(saved.adam!.iterations);
+    after.adam!.moments.forEach((m, i) => expect(m.values).toEqual(saved.adam!.moments[i].values));
+    expect(after.adam!.moments.some((m) => m.values.some((x) => x !== 0))).toBe(true);
+    resumed.dispose();
+    disposeLanguageModel(policy);
+    disposeParams(reference.params);
+  });
 });
 
 describe('reporting faults', () => {

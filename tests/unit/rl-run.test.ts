@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
+import { chartedMetrics, checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
 
 describe('RL run bookkeeping', () => {
   it('accepts the defaults and names the first setting out of range', () => {
@@ -35,6 +35,17 @@ describe('RL run bookkeeping', () => {
     expect(metricPoints(metrics, 'rm/heldout_accuracy')).toEqual([{ x: 2, y: 0.75 }]);
     expect(RL_METRICS.map((m) => m.key)).toContain('policy/clipfrac_avg');
     expect(RL_METRICS.every((m) => m.help.length > 20)).toBe(true);
+  });
+
+  it('charts the labeler, A2C and ptx metrics only when the run has them', () => {
+    const keys = (rows: Array<Record<string, number>>) => chartedMetrics(rows).map((m) => m.key);
+    const ppo = [{ round: 1, 'objective/kl': 2, 'loss/kl_avg': 0, 'loss/ptx_avg': 0 }];
+    expect(keys(ppo)).not.toContain('eval/labeler_score');
+    expect(keys(ppo)).not.toContain('loss/kl_avg');
+    expect(keys(ppo)).not.toContain('loss/ptx_avg');
+    expect(keys(ppo)).toContain('objective/kl');
+    const a2cPtxSimulated = [{ round: 1, 'eval/labeler_score': 0, 'loss/kl_avg': 0.3, 'loss/ptx_avg': 2.1 }];
+    expect(keys(a2cPtxSimulated)).toEqual(expect.arrayContaining(['eval/labeler_score', 'loss/kl_avg', 'loss/ptx_avg']));
   });
 
   it('resumes after the last logged round, from the last saved policy', () => {

@@ -114,7 +114,8 @@ export class FaultGuard {
     return fault;
   }
 
-  private snapshot(): void {
+  /** Takes the current weights and optimizer state as the last good ones (e.g. after restoring a saved state). */
+  snapshot(): void {
     this.dropSnapshot();
     const adam = this.optimizer as unknown as AdamInternals;
     const optimizer = new Map<tf.Variable, tf.Tensor>();

@@ -243,10 +243,12 @@ export class PPOTrainer {
     return { adam: await readAdamState(this.optimizer), klValue: this.kl.value };
   }
 
-  /** Call before the first step (the fault guard's first snapshot predates it: a fault then restarts Adam's moments at zero). */
+  /** Call before the first step. */
   async loadState(s: PPOTrainerState): Promise<void> {
     if (s.adam) await restoreAdamState(this.optimizer, this.vars, s.adam);
     if (this.kl instanceof AdaptiveKLController) this.kl.value = s.klValue;
+    // The guard's last good state is now the restored one (else a first-step fault would zero Adam's moments).
+    this.guard.snapshot();
   }
 
   dispose(): void {

@@ -78,7 +78,27 @@ export const RL_METRICS = [
   { key: 'policy/clipfrac_avg', title: 'Clip fraction', help: 'Share of tokens whose probability ratio hit the clip range: high means updates are too big.' },
   { key: 'rm/heldout_accuracy', title: 'Held-out RM accuracy', help: "The reward model's pairwise accuracy on this round's fresh judgements, before it trained on them." },
   { key: 'eval/labeler_score', title: "Simulated labeler's score", help: "The simulated labeler's own mean score of the policy's held-out samples: the goal the reward model stands in for." },
+  { key: 'loss/kl_avg', title: 'KL loss (A2C)', help: 'A2C only: the exact KL to the reference over the whole vocabulary, which β weighs in the loss instead of the reward.' },
+  { key: 'loss/ptx_avg', title: 'Pretraining loss (PPO-ptx)', help: 'With ptxCoef > 0: next-token loss on corpus text, mixed into every update so the policy keeps writing like the corpus.' },
 ] as const;
+
+/**
+ * Charted only when the run has them: a simulated labeler's score (logged only with one), the A2C
+ * and ptx losses (logged as 0 when that objective is off). The others always.
+ */
+const OPTIONAL_METRICS: Record<string, (value: number) => boolean> = {
+  'eval/labeler_score': Number.isFinite,
+  'loss/kl_avg': (v) => Number.isFinite(v) && v !== 0,
+  'loss/ptx_avg': (v) => Number.isFinite(v) && v !== 0,
+};
+
+/** The metrics worth a chart for these logged rounds. */
+export function chartedMetrics(metrics: Array<Record<string, number>>): Array<(typeof RL_METRICS)[number]> {
+  return RL_METRICS.filter((m) => {
+    const has = OPTIONAL_METRICS[m.key];
+    return !has || metrics.some((row) => has(row[m.key]));
+  });
+}
 
 export type RLMetricKey = (typeof RL_METRICS)[number]['key'];
 
