@@ -2,63 +2,22 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from '../../src/lib/engine/ppo-config';
 import { PPOTrainer, trainableParams } from '../../src/lib/engine/ppo-trainer';
-import { Pretraining } from '../../src/lib/engine/pretraining';
-import { collectRollout, policyOutputs, type ScoreFn } from '../../src/lib/engine/rollout';
+import { collectRollout, policyOutputs } from '../../src/lib/engine/rollout';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { tokenLogProbs } from '../../src/lib/model/logprobs';
-import { cloneParams, disposeParams, namedParams, paramsToArrays } from '../../src/lib/model/params';
+import { namedParams, paramsToArrays } from '../../src/lib/model/params';
 import { BOS, EOS, PAD } from '../../src/lib/model/tokenizer';
-import { makeRng } from '../../src/lib/util/rng';
 import { testModel } from './helpers';
+import { changed, disposePair, letterScore, PROMPTS, shortLineModels, withReference } from './rl-fixtures';
 
 // Small rollouts on the 2-layer test model (context 16): prompts of 1-5 characters, 6 new tokens.
 const CFG: PPOConfig = { ...DEFAULT_PPO, batchSize: 4, maxTokens: 6, learningRate: 1e-3 };
-const PROMPTS = ['a', 'the', 'b c', 'dead '];
-
-/** +1 per letter 'a' in the completion, centred and scaled by hand (about 1 'a' in 6 characters). */
-function letterScore(model: LanguageModel, letter = 'a'): ScoreFn {
-  return async (items) => items.map(({ completion }) => {
-    const n = [...model.tokenizer.decode(completion)].filter((ch) => ch === letter).length;
-    return (n - 1) / 1;
-  });
-}
-
-/** A policy and a frozen copy of it as the reference. */
-function withReference(policy: LanguageModel): LanguageModel {
-  return { ...policy, params: cloneParams(policy.config, policy.params, false) };
-}
-
-function disposePair(policy: LanguageModel, reference: LanguageModel): void {
-  disposeLanguageModel(policy);
-  disposeParams(reference.params);
-}
-
-/** Names of the parameters whose values differ between two snapshots. */
-function changed(before: Map<string, Float32Array>, after: Map<string, Float32Array>): string[] {
-  return [...before].filter(([name, data]) => data.some((x, i) => x !== after.get(name)![i])).map(([name]) => name);
-}
-
-// Short documents over a few letters: a few dozen LM steps teach the test model to write those
-// letters and to end with EOS, so rollouts have EOS, padding and a reward signal.
-let shortLines: Map<string, Float32Array>;
+// The short-lines model (it writes a few letters and ends with EOS, so rollouts have EOS, padding
+// and a reward signal), trained once for the whole file.
+let shortLineModel: () => LanguageModel;
 beforeAll(async () => {
-  const rng = makeRng(5);
-  const corpus = Array.from({ length: 300 }, () =>
-    Array.from({ length: 1 + rng.int(8) }, () => 'abcde'[rng.int(5)]).join('')).join('\n');
-  const model = testModel(7);
-  const run = new Pretraining(model, corpus, { learningRate: 1e-2, warmupSteps: 2, totalSteps: 60, gradClip: 1, batchSize: 8, seed: 1 });
-  for (let i = 0; i < 60; i++) await run.step();
-  run.dispose();
-  shortLines = await paramsToArrays(model.params);
-  disposeLanguageModel(model);
+  shortLineModel = await shortLineModels();
 });
-
-/** A fresh copy of the short-lines model. */
-function shortLineModel(): LanguageModel {
-  const model = testModel(7);
-  tf.tidy(() => { for (const [name, v] of namedParams(model.params)) v.assign(tf.tensor(shortLines.get(name)!, v.shape)); });
-  return model;
-}
 
 describe('checkPPOConfig', () => {
   it('accepts the defaults and names a bad value', () => {

@@ -1,6 +1,6 @@
-// Shared by the A2C and PPO-ptx trainer tests: the 2-layer test model taught to write short lines
+// Shared by the PPO, A2C and PPO-ptx trainer tests: the 2-layer test model taught to write short lines
 // of a few letters (so rollouts have EOS, padding and a reward signal), its frozen reference, and a
-// reward for one letter. The same recipe as ppo-trainer.test.ts's.
+// reward for one letter.
 import * as tf from '@tensorflow/tfjs';
 import { Pretraining } from '../../src/lib/engine/pretraining';
 import type { ScoreFn } from '../../src/lib/engine/rollout';
