@@ -31,6 +31,12 @@ test('one tab trains, the other watches live and takes the run over when the fir
     await expect(b.getByRole('button', { name, exact: true }), name).toBeDisabled();
   }
   await expect(b.getByRole('button', { name: /^Resume run/ })).toHaveCount(0);
+  // B's form shows the run A trains (not B's defaults), and nothing in it can be edited.
+  const settings = b.getByRole('group', { name: 'Run settings' });
+  await expect(settings.getByRole('spinbutton', { name: 'Rounds', exact: true })).toHaveValue('2');
+  await expect(settings.getByRole('spinbutton', { name: 'Held-out prompts', exact: true })).toHaveValue('1');
+  await expect(settings.getByRole('spinbutton', { name: 'Rounds', exact: true })).toBeDisabled();
+  await expect(settings.getByRole('button', { name: 'Make it short' })).toBeDisabled();
 
   // A's first round reaches B's charts and status line without B doing anything.
   await expect(b.getByRole('img', { name: /^objective\/scores: 1 point/ })).toBeVisible({ timeout: 240_000 });

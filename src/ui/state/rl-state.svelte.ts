@@ -41,6 +41,8 @@ export class RLState {
   feedbackMessage = $state('');
   /** A stored run a reload interrupted: it can go on from nextRound. */
   resumable = $state<{ runId: number; nextRound: number; rounds: number; name: string } | null>(null);
+  /** The settings of the run going on here or in another tab, or stored for resuming: the form shows them. */
+  runSettings = $state<RLRunSettings | null>(null);
   /** Another tab trains (run runId, when known; its stored status): this tab only watches. */
   elsewhere = $state<{ runId?: number; status: string } | null>(null);
   /** The id of the judgement acknowledged last (also logged, one line each: see acknowledge). */
@@ -106,7 +108,7 @@ export class RLState {
     if (!run?.id || this.busy || this.elsewhere || !isResumable(run)) return;
     if (trainer !== undefined) return this.watch(trainer);
     const s = run.settings as RLRunSettings;
-    Object.assign(this, { metrics: run.metrics, runId: run.id, rounds: s.rounds, round: resumePoint(run).nextRound });
+    Object.assign(this, { metrics: run.metrics, runId: run.id, rounds: s.rounds, round: resumePoint(run).nextRound, runSettings: s });
     if (run.status === 'running' && !this.autoResumed.has(run.id)) {
       this.autoResumed.add(run.id);
       Object.assign(this, { status: 'starting', message: '', resumable: null });
@@ -125,6 +127,7 @@ export class RLState {
         if (!run || !this.elsewhere) return;
         const s = run.settings as RLRunSettings;
         const next = resumePoint(run).nextRound;
+        if (!this.runSettings || this.runId !== runId) this.runSettings = s;
         Object.assign(this, { runId, metrics: run.metrics, rounds: s.rounds, round: Math.min(next, s.rounds) });
         this.elsewhere = { runId, status: run.status };
       },
@@ -147,8 +150,9 @@ export class RLState {
 
   start(settings: RLRunSettings): void {
     this.clear();
-    Object.assign(this, { status: 'starting', message: '', round: 0, rounds: settings.rounds });
-    this.client.send({ type: 'rl/start', settings: $state.snapshot(settings) as RLRunSettings });
+    const snapshot = $state.snapshot(settings) as RLRunSettings;
+    Object.assign(this, { status: 'starting', message: '', round: 0, rounds: settings.rounds, runSettings: snapshot });
+    this.client.send({ type: 'rl/start', settings: snapshot });
   }
 
   resumeStored(): void {
