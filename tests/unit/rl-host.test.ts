@@ -104,6 +104,40 @@ describe('RLHost', () => {
     expect(await db.settings.get(`rl-trainer/${run.id}`)).toBeUndefined();
   });
 
+  it('an interrupted run (a lost GPU) stays resumable: stored as paused with its kept batches, and goes on from there', async () => {
+    const db = getDB();
+    let interrupted!: Promise<void>;
+    const first = makeHost((host, m) => {
+      // Round 2's batches are out for feedback when the engine has to stop.
+      if (m.round === 1) void label(m).then(() => host.feedbackDone(1));
+      else interrupted = host.interrupt();
+    });
+    // Seeds of their own: a batch judged in an earlier test (same model, same seed) is not asked again.
+    await first.host.start({ ...settings, seed: 11 });
+    await interrupted;
+    const run = (await db.runs.orderBy('id').last())!;
+    expect(run.status).toBe('paused');
+    expect(run.metrics.map((m) => m.round)).toEqual([1]);
+    expect(await db.settings.get(`rl-round/${run.id}`)).toBeDefined();
+    expect(first.messages.at(-1)).toMatchObject({ type: 'rl/status', status: 'stopped', message: 'Interrupted at round 2: resume it from its last saved round' });
+
+    const second = makeHost((host, m) => void label(m).then(() => host.feedbackDone(m.round)));
+    await second.host.resumeRun(run.id!);
+    expect((await db.runs.get(run.id!))!.status).toBe('finished');
+    // Round 2 goes on with the batches drawn before the interruption: none sampled again.
+    expect(second.messages.filter((m) => m.type === 'rl/progress' && m.phase === 'sample')).toHaveLength(0);
+    expect(second.messages.filter((m) => m.type === 'rl/feedback-request')).toHaveLength(1);
+  });
+
+  it('a run the person stops is not resumable', async () => {
+    const db = getDB();
+    const { host } = makeHost((h) => void h.stop());
+    await host.start({ ...settings, seed: 12 });
+    const run = (await db.runs.orderBy('id').last())!;
+    expect(run.status).toBe('stopped');
+    expect(await db.settings.get(`rl-round/${run.id}`)).toBeUndefined();
+  });
+
   it('starts and resumes nothing while another tab holds the training lock, and says which run it trains', async () => {
     const db = getDB();
     const runsBefore = await db.runs.count();

@@ -70,6 +70,8 @@ interface Session {
   paused: boolean;
   stopped: boolean;
   reset: boolean;
+  /** Stopped by something other than the person (a lost GPU): the run stays resumable. */
+  interrupted: boolean;
   wake?: () => void;
   feedback?: { round: number; done: () => void };
   done: Promise<void>;
@@ -94,6 +96,8 @@ const disposeModel = (m: LanguageModel) => disposeLanguageModel(m);
 
 export class RLHost {
   private session: Session | undefined;
+  /** Settles when the latest start or resume has ended: its record written, its locks released. */
+  private ended: Promise<void> = Promise.resolve();
   /** Set from a start or resume request until its run is under way (or failed to start). */
   private starting = false;
 
@@ -111,6 +115,8 @@ export class RLHost {
   private async exclusive(runId: number | undefined, begin: (holdRun: (id: number) => Promise<void>) => Promise<void>): Promise<void> {
     if (this.session || this.starting) throw new Error('An RL run is already going; stop it first');
     this.starting = true;
+    let ended = () => {};
+    this.ended = new Promise<void>((r) => (ended = r));
     const held: Array<() => void> = [];
     const hold = async (name: string, id?: number) => {
       const release = await this.locks.tryHold(name);
@@ -126,6 +132,7 @@ export class RLHost {
     } finally {
       held.reverse().forEach((release) => release());
       this.starting = false;
+      ended();
     }
   }
 
@@ -205,6 +212,16 @@ export class RLHost {
     return run.done;
   }
 
+  /**
+   * Stops the run, keeping it resumable from its last saved round (stored as paused, its kept
+   * batches and trainer state left in place): for when the engine itself must stop, not the person.
+   */
+  async interrupt(): Promise<void> {
+    if (this.session) this.session.interrupted = true;
+    await this.stop();
+    await this.ended; // the run's record written and its locks released: another tab may take it now
+  }
+
   /** Stops any run and marks it as reset: the next run starts again from the model in use. */
   async reset(): Promise<void> {
     const run = this.session;
@@ -248,7 +265,7 @@ export class RLHost {
     const session: Session = {
       runId, s, simulated, reference, policy, base, trainer,
       labelerName: simulated ? simulated.name : (s.labeler as { name: string }).name,
-      paused: false, stopped: false, reset: false,
+      paused: false, stopped: false, reset: false, interrupted: false,
       done: new Promise<void>((r) => (finish = r)),
     };
     this.session = session;
@@ -270,9 +287,11 @@ export class RLHost {
       this.session = undefined;
       finish();
     }
-    await db.runs.update(runId, { status: session.reset ? 'reset' : status });
-    // The session ended here (not by a reload): nothing left to resume from.
-    await db.settings.bulkDelete([roundKey(runId), trainerKey(runId)]);
+    const resumable = session.interrupted && status === 'stopped';
+    await db.runs.update(runId, { status: session.reset ? 'reset' : resumable ? 'paused' : status });
+    // The session ended here (not by a reload, nor interrupted): nothing left to resume from.
+    if (!resumable) await db.settings.bulkDelete([roundKey(runId), trainerKey(runId)]);
+    if (resumable) message = `Interrupted at round ${round}: resume it from its last saved round`;
     if (!session.reset) this.status(session, status, round, message);
   }
 

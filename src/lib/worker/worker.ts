@@ -226,7 +226,7 @@ async function recoverFromDeviceLoss(reason: string): Promise<void> {
   generation.stopped = true;
   if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
   reward.stop();
-  await Promise.allSettled([generation.done, training?.done, rl.stop()]);
+  await Promise.allSettled([generation.done, training?.done, rl.interrupt()]);
   try {
     const name = await lock.run(async () => {
       backend = await fallBackFrom(backend!.name, why);

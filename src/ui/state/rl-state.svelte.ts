@@ -77,6 +77,8 @@ export class RLState {
       this.samples = m.samples;
     });
     client.on('rl/before-after', (m) => { this.beforeAfter = m.rows; });
+    // A lost GPU interrupts a run (stored as paused, its locks released): offer to resume it now.
+    client.on('backend/lost', () => void this.reconcile());
     client.on('rl/feedback-request', (m) => void this.answer(m));
     client.on('rl/locked', (m) => {
       Object.assign(this, { status: 'idle', message: '' });
