@@ -3,6 +3,7 @@
 // undone and told, and what is saved afterwards is sound. The storage widget shows usage.
 import { expect, test, type Page } from '@playwright/test';
 import { startMicroPretraining } from './pretrain-form';
+import { chooseSimulatedTroll, fillTinyRun, judgementCounter, runStatus, trainMicroModel } from './rl-run-form';
 
 type Hooks = { loseDevice(): void; poisonWeights(): void };
 const hook = (page: Page, name: keyof Hooks) => page.evaluate((n) => (globalThis as unknown as { rlhfTestHooks: Hooks }).rlhfTestHooks[n](), name);
@@ -45,6 +46,29 @@ test('a GPU lost while pretraining stops the run, and the engine goes on on wasm
   // The engine trains again, now on wasm.
   await startMicroPretraining(page, { steps: 3, batchSize: 2, sampleEvery: 0 });
   await expect(panel.getByText('finished', { exact: true })).toBeVisible();
+});
+
+test('a GPU lost mid-way through an RL run interrupts it; it resumes on wasm from its last round and finishes', async ({ page }) => {
+  test.setTimeout(420_000);
+  await trainMicroModel(page, 'webgpu', '&test-hooks=1');
+  await fillTinyRun(page, { rounds: 2, feedbackPrompts: 1 });
+  await chooseSimulatedTroll(page);
+  await page.getByRole('button', { name: 'Start RL run' }).click();
+  // Round 1 saved, round 2 under way: the GPU goes.
+  await expect(page.getByRole('img', { name: /^objective\/scores: 1 point/ })).toBeVisible({ timeout: 200_000 });
+  await expect(runStatus(page)).toContainText('round 2 of 2 · running');
+  await hook(page, 'loseDevice');
+
+  await expect(page.getByRole('status', { name: 'Compute backend: wasm' })).toBeVisible();
+  // Interrupted by the worker, or failed on a GPU read that died with the device: resumable either way.
+  await expect(runStatus(page)).toHaveText(/^Run \d+ stopped at round 2 of 2: resume it, or start a new one$/);
+  await expect(page.getByText(/^(Interrupted at round 2: resume it from its last saved round|.+ \(round 2 was not saved: resume the run to try it again\))$/)).toBeVisible();
+  const resume = page.getByRole('button', { name: /^Resume run \d+ from round 2$/ });
+  await expect(resume).toBeEnabled();
+  await resume.click();
+  await expect(runStatus(page)).toContainText('round 2 of 2 · finished', { timeout: 200_000 });
+  await expect(page.getByRole('img', { name: /^objective\/scores: 2 points/ })).toBeVisible();
+  await expect(judgementCounter(page)).toContainText('2 judgements'); // one a round: round 2's was not asked twice
 });
 
 test('a NaN during pretraining is undone and told; training goes on and the checkpoint saves', async ({ page }) => {

@@ -8,8 +8,8 @@ export const runStatus = (page: Page) => page.getByRole('status', { name: 'RL ru
 export const rlTab = (page: Page) => page.getByRole('tab', { name: '3 RL fine-tuning', exact: true });
 
 /** Pretrains a micro model for 5 steps (it becomes the model in use), then opens the RL tab. */
-export async function trainMicroModel(page: Page, backend: 'webgpu' | 'wasm' = 'webgpu'): Promise<void> {
-  await page.goto(`/?backend=${backend}`);
+export async function trainMicroModel(page: Page, backend: 'webgpu' | 'wasm' = 'webgpu', query = ''): Promise<void> {
+  await page.goto(`/?backend=${backend}${query}`);
   await expect(page.getByRole('status', { name: `Compute backend: ${backend}` })).toBeVisible();
   await startMicroPretraining(page, { steps: 5, batchSize: 2, learningRate: 0.01, sampleEvery: 0 });
   await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '5', { timeout: 120_000 });

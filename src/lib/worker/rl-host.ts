@@ -287,11 +287,14 @@ export class RLHost {
       this.session = undefined;
       finish();
     }
-    const resumable = session.interrupted && status === 'stopped';
+    // Interrupted (a lost GPU) or failed mid-round (a GPU read that died with its device, a full
+    // disk, a bug): the rounds saved so far and the round's kept batches stay, and the run can be
+    // resumed from there. Only the person's Stop or Reset ends a run for good.
+    const resumable = (session.interrupted && status === 'stopped') || status === 'failed';
     await db.runs.update(runId, { status: session.reset ? 'reset' : resumable ? 'paused' : status });
-    // The session ended here (not by a reload, nor interrupted): nothing left to resume from.
     if (!resumable) await db.settings.bulkDelete([roundKey(runId), trainerKey(runId)]);
-    if (resumable) message = `Interrupted at round ${round}: resume it from its last saved round`;
+    if (status === 'stopped' && resumable) message = `Interrupted at round ${round}: resume it from its last saved round`;
+    if (status === 'failed') message = `${message} (round ${round} was not saved: resume the run to try it again)`;
     if (!session.reset) this.status(session, status, round, message);
   }
 

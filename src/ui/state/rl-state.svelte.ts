@@ -13,7 +13,7 @@ import type { PlaygroundDB } from '../../lib/store/db';
 import { makeRng } from '../../lib/util/rng';
 import type { EngineClient } from '../../lib/worker/client';
 import type { BeforeAfterRow, FromWorker, RLPhase, RLStatus } from '../../lib/worker/protocol';
-import { TRAINING_LOCK, webRunLocks, type RunLocks } from '../../lib/worker/run-lock';
+import { runLockName, TRAINING_LOCK, webRunLocks, type RunLocks } from '../../lib/worker/run-lock';
 import type { FeedbackState } from './feedback-state.svelte';
 
 type FeedbackRequest = Extract<FromWorker, { type: 'rl/feedback-request' }>;
@@ -63,6 +63,7 @@ export class RLState {
       if (m.runId !== undefined) this.runId = m.runId;
       if (m.status !== 'running' && m.status !== 'paused') { this.pending = null; this.progress = null; }
       if (m.status === 'idle') this.clear();
+      if (m.status === 'failed') void this.reconcile(); // a failed run stays resumable: offer it
     });
     client.on('rl/progress', (m) => {
       this.progress = { phase: m.phase, step: m.step, total: m.total, round: m.round };
@@ -108,7 +109,13 @@ export class RLState {
     const trainer = await this.locks.heldRun();
     const run = await this.db.runs.where('kind').equals('rl').last();
     if (!run?.id || this.busy || this.elsewhere || !isResumable(run)) return;
-    if (trainer !== undefined) return this.watch(trainer);
+    if (trainer !== undefined) {
+      // This tab's own worker may not yet have let go of the run it has just ended: wait, don't watch.
+      const justEnded = trainer === this.runId && (['failed', 'stopped', 'finished'] as string[]).includes(this.status);
+      if (!justEnded) return this.watch(trainer);
+      void this.locks.whenFree(runLockName(trainer)).then(() => this.reconcile());
+      return;
+    }
     const s = run.settings as RLRunSettings;
     Object.assign(this, { metrics: run.metrics, runId: run.id, rounds: s.rounds, round: resumePoint(run).nextRound, runSettings: s });
     if (run.status === 'running' && !this.autoResumed.has(run.id)) {
