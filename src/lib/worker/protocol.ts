@@ -116,6 +116,8 @@ export type ToWorker =
   /** Test hooks: destroy the WebGPU device (as a driver reset would); set one weight of the model in use to NaN. */
   | { type: 'test/lose-device' }
   | { type: 'test/poison-weights' }
+  /** Test hook: the engine's tensor count and memory (the browser soak reads it every few rounds). */
+  | { type: 'test/memory' }
   | { type: 'generate'; requestId: number; prompt: string; settings: GenerateSettings }
   | { type: 'generate/stop' }
   | { type: 'pretrain/start'; request: PretrainRequest }
@@ -167,6 +169,8 @@ export type FromWorker =
   | { type: 'training/fault'; context: 'pretrain' | 'reward' | 'rl'; fault: FaultRecord; message: string }
   /** The GPU device was lost: the engine now runs on `backend`, with the model reloaded. */
   | { type: 'backend/lost'; backend: BackendChoice; message: string }
+  /** Answer to test/memory: tf.memory() in the worker now and as the last RL round ended, and its JS heap where the browser tells it. */
+  | { type: 'test/memory'; numTensors: number; numBytes: number; heapBytes: number | null; roundEnd: { round: number; numTensors: number; numBytes: number } | null }
   | { type: 'rl/status'; status: RLStatus; runId?: number; round: number; rounds: number; message?: string }
   | { type: 'rl/progress'; phase: RLPhase; step: number; total: number; round: number }
   /** A finished round: its metrics (TRL keys, plus round, rm/heldout_accuracy, eval/*) and policy samples. */

@@ -3,6 +3,7 @@
 //
 // One lock serialises every use of the model at the grain of one token step, one training step,
 // one save or one swap, so generation and training interleave and a save sees consistent weights.
+import * as tf from '@tensorflow/tfjs';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { countParameters, MODEL_SIZES } from '../model/config';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
@@ -36,8 +37,14 @@ let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
 interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
 let training: TrainingRun | undefined;
 const reward = new RewardHost({ lock, post, policy: () => ({ model: model!, info: info! }) });
+/** With test hooks: tf.memory() as each RL round ends (a fixed point of the loop, for the soak bench). */
+let roundEndMemory: { round: number; numTensors: number; numBytes: number } | null = null;
+const rlPost = (msg: FromWorker) => {
+  if (testHooks && msg.type === 'rl/round') roundEndMemory = { round: msg.round, ...tf.memory() };
+  post(msg);
+};
 const rl = new RLHost({
-  lock, post, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel(),
+  lock, post: rlPost, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel(),
   ptxText: async () => new TextDecoder().decode(await fetchBytes('corpus/train.txt')),
 });
 
@@ -245,8 +252,14 @@ async function recoverFromDeviceLoss(reason: string): Promise<void> {
   }
 }
 
-async function testHook(msg: Extract<ToWorker, { type: 'test/lose-device' | 'test/poison-weights' }>): Promise<void> {
+async function testHook(msg: Extract<ToWorker, { type: 'test/lose-device' | 'test/poison-weights' | 'test/memory' }>): Promise<void> {
   if (!testHooks) throw new Error('Test hooks are off (open the page with ?test-hooks=1)');
+  if (msg.type === 'test/memory') {
+    const { numTensors, numBytes } = tf.memory();
+    const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    post({ type: 'test/memory', numTensors, numBytes, heapBytes: heap?.usedJSHeapSize ?? null, roundEnd: roundEndMemory });
+    return;
+  }
   if (msg.type === 'test/lose-device') {
     if (!destroyWebGPUDevice()) throw new Error('Not running on webgpu: there is no device to lose');
     return;
@@ -288,7 +301,8 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'rl/reset': return rl.reset();
     case 'rl/feedback-done': rl.feedbackDone(msg.round); return;
     case 'test/lose-device':
-    case 'test/poison-weights': return testHook(msg);
+    case 'test/poison-weights':
+    case 'test/memory': return testHook(msg);
   }
 }
 

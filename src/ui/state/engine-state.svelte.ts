@@ -75,6 +75,10 @@ export class EngineState {
       (globalThis as { rlhfTestHooks?: unknown }).rlhfTestHooks = {
         loseDevice: () => c.send({ type: 'test/lose-device' }),
         poisonWeights: () => c.send({ type: 'test/poison-weights' }),
+        memory: () => new Promise((resolve) => {
+          const off = c.on('test/memory', (m) => { off(); resolve(m); });
+          c.send({ type: 'test/memory' });
+        }),
       };
     }
     c.send({ type: 'init', backend: forcedBackend, testHooks });
