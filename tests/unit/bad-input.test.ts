@@ -15,6 +15,7 @@ import { importPreferenceFile } from '../../src/lib/store/preference-export';
 import { exportProject, importProject } from '../../src/lib/store/project-file';
 import { importPromptSetFile } from '../../src/lib/store/prompt-sets';
 import { freshDatabases } from './fresh-db';
+import { withCheckpointHeader } from './helpers';
 
 const tokenizer = new Tokenizer();
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -44,20 +45,7 @@ function poisoned(value: number): Uint8Array {
 }
 
 /** The good checkpoint with its header JSON edited; the weights are carried over unchanged. */
-function withHeader(edit: (h: any) => void): Uint8Array {
-  const len = new DataView(good.buffer).getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(good.subarray(12, 12 + len)));
-  edit(header);
-  const headerBytes = enc(JSON.stringify(header));
-  const dataStart = Math.ceil((12 + len) / 4) * 4;
-  const newStart = Math.ceil((12 + headerBytes.length) / 4) * 4;
-  const out = new Uint8Array(newStart + good.length - dataStart);
-  out.set(good.subarray(0, 8));
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  out.set(good.subarray(dataStart), newStart);
-  return out;
-}
+const withHeader = (edit: (h: any) => void): Uint8Array => withCheckpointHeader(good, edit);
 
 function judgement(prompt: string): Judgement {
   return {

@@ -5,7 +5,7 @@ import { CHECKPOINT_VERSION, decodeCheckpoint, encodeCheckpoint } from '../../sr
 import { logits } from '../../src/lib/model/gpt';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';
-import { randomIds, testModel } from './helpers';
+import { randomIds, testModel, withCheckpointHeader } from './helpers';
 
 const model = testModel(5);
 afterAll(() => disposeLanguageModel(model));
@@ -20,22 +20,8 @@ async function flatLogits(m: typeof model, ids: number[][]): Promise<Float32Arra
 
 /** A valid checkpoint with its header edited by `edit`. */
 async function withHeader(edit: (h: Record<string, any>) => void): Promise<Uint8Array> {
-  const bytes = await modelToCheckpointBytes(model, meta);
-  const len = new DataView(bytes.buffer).getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
-  edit(header);
-  const ck = decodeCheckpoint(bytes);
-  // Re-encode through the real writer, then splice in the edited header.
-  const fresh = encodeCheckpoint(ck);
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const dataStart = Math.ceil((12 + len) / 4) * 4;
-  const newStart = Math.ceil((12 + headerBytes.length) / 4) * 4;
-  const out = new Uint8Array(newStart + fresh.length - dataStart);
-  out.set(fresh.subarray(0, 8));
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  out.set(fresh.subarray(dataStart), newStart);
-  return out;
+  // Re-encoded through the real writer first, so only the edit differs from what it writes.
+  return withCheckpointHeader(encodeCheckpoint(decodeCheckpoint(await modelToCheckpointBytes(model, meta))), edit);
 }
 
 describe('checkpoint round trip', () => {
