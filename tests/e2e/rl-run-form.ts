@@ -18,7 +18,7 @@ export async function trainMicroModel(page: Page, backend: 'webgpu' | 'wasm' = '
   await expect(runStatus(page)).toHaveText('Not started');
 }
 
-export interface TinyRun { rounds: number; feedbackPrompts: number; ppoSteps: number; heldout: number; maxTokens: number }
+export interface TinyRun { rounds: number; feedbackPrompts: number; ppoSteps: number; heldout: number; maxTokens: number; keepLast?: number }
 
 /** K = 2, one reward-model epoch, PPO on 2 prompts with one epoch of one minibatch. */
 export async function fillTinyRun(page: Page, run: Partial<TinyRun> = {}): Promise<void> {
@@ -31,6 +31,7 @@ export async function fillTinyRun(page: Page, run: Partial<TinyRun> = {}): Promi
   await fill('Reward-model epochs', 1);
   await fill('PPO steps per round', r.ppoSteps);
   await fill('Held-out prompts', r.heldout);
+  if (r.keepLast !== undefined) await fill('Round checkpoints kept', r.keepLast);
   await form.getByText('PPO settings', { exact: true }).click();
   await fill('Prompts per rollout', 2);
   await fill('Max tokens', r.maxTokens);
@@ -58,6 +59,36 @@ export function storedJudgements(page: Page): Promise<StoredJudgement[]> {
         open.result.close();
         type Row = { id: number; labeler: string; prompt: string; completions: Array<{ text: string }> };
         resolve((all.result as Row[]).map((j) => ({ id: j.id, labeler: j.labeler, batch: JSON.stringify([j.prompt, ...j.completions.map((c) => c.text)]) })));
+      };
+    };
+  }));
+}
+
+export interface StoredCheckpoint { id: number; kind: string; runId?: number; round?: number; hasBytes: boolean }
+
+/**
+ * Every stored checkpoint record, whether its bytes row is there, and how many bytes rows have no
+ * record: read straight from IndexedDB in the page (not through the app).
+ */
+export function storedCheckpoints(page: Page): Promise<{ records: StoredCheckpoint[]; orphanBytes: number }> {
+  return page.evaluate(() => new Promise<{ records: StoredCheckpoint[]; orphanBytes: number }>((resolve, reject) => {
+    const open = indexedDB.open('rlhf-playground');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['checkpoints', 'checkpointBytes']);
+      const records = tx.objectStore('checkpoints').getAll();
+      const bytes = tx.objectStore('checkpointBytes').getAllKeys();
+      tx.onerror = () => reject(tx.error);
+      tx.oncomplete = () => {
+        open.result.close();
+        const withBytes = new Set(bytes.result as number[]);
+        type Row = { id: number; kind: string; meta: { runId?: number; round?: number } };
+        const rows = records.result as Row[];
+        const ids = new Set(rows.map((c) => c.id));
+        resolve({
+          records: rows.map((c) => ({ id: c.id, kind: c.kind, runId: c.meta.runId, round: c.meta.round, hasBytes: withBytes.has(c.id) })),
+          orphanBytes: [...withBytes].filter((id) => !ids.has(id)).length,
+        });
       };
     };
   }));

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { chooseSimulatedTroll, fillTinyRun, judgementCounter as judgements, runStatus, trainMicroModel } from './rl-run-form';
+import { chooseSimulatedTroll, fillTinyRun, judgementCounter as judgements, runStatus, storedCheckpoints, trainMicroModel } from './rl-run-form';
 
 // WebGPU here is SwiftShader: a micro model, two prompts of K = 2 completions, 8 tokens, tiny PPO.
 test.setTimeout(420_000);
 
 test('two online RL rounds with a simulated labeler on webgpu; a reload mid-round resumes on its own with every judgement kept', async ({ page }) => {
   await trainMicroModel(page);
-  await fillTinyRun(page);
+  await fillTinyRun(page, { keepLast: 1 }); // only the newest round's checkpoint stays
   await chooseSimulatedTroll(page); // a strict ranking every time: no ties to skip
   await page.getByRole('button', { name: 'Start RL run' }).click();
   await expect(runStatus(page)).toContainText(/round \d of 2 · running/);
@@ -33,6 +33,12 @@ test('two online RL rounds with a simulated labeler on webgpu; a reload mid-roun
   await expect(judgements(page)).toContainText(/[4-9] judgements/); // nothing collected was lost
   await expect(page.getByRole('table', { name: 'Reference and policy completions' }).getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('list', { name: 'Policy samples' }).getByRole('listitem')).toHaveCount(2);
+  // Saving round 2 deleted round 1's checkpoint (record and bytes); the reference stays.
+  const { records, orphanBytes } = await storedCheckpoints(page);
+  expect(records.filter((c) => c.kind === 'policy').map((c) => c.round)).toEqual([2]);
+  expect(records.filter((c) => c.kind === 'reference')).toHaveLength(1);
+  expect(records.every((c) => c.hasBytes)).toBe(true);
+  expect(orphanBytes).toBe(0);
 });
 
 test('a person judges each round on screen; pause, resume, then reset to the reference', async ({ page }) => {
@@ -95,6 +101,17 @@ test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad 
   await expect(run.getByRole('spinbutton', { name: 'Pretraining mix γ (ptx)', exact: true })).toHaveValue('0');
   await expect(start).toBeEnabled(); // a preset fills the form, it does not start the run
   await expect(runStatus(page)).toHaveText('Not started');
+
+  // Checkpoint retention: the last 3 rounds and every 10th by default; at least one round is kept.
+  // (While refused, the field's name takes in the problem: its label holds the message.)
+  const kept = run.getByRole('spinbutton', { name: /^Round checkpoints kept/ });
+  await expect(kept).toHaveValue('3');
+  await expect(run.getByRole('spinbutton', { name: 'Also keep every Nth round', exact: true })).toHaveValue('10');
+  await kept.fill('0');
+  await expect(run.getByRole('alert').filter({ hasText: 'Round checkpoints kept must be between 1 and 1000' })).toBeVisible();
+  await expect(start).toBeDisabled();
+  await kept.fill('3');
+  await expect(start).toBeEnabled();
 
   await run.getByRole('button', { name: 'Add a rule' }).click();
   const rule = run.getByRole('group', { name: 'Rule 1' });

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
+import { deleteCheckpoints, listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import type { PlaygroundDB } from '../../src/lib/store/db';
 import { isQuotaError, StorageFullError, storageFullMessage } from '../../src/lib/store/storage-errors';
 import { testModel } from './helpers';
@@ -64,6 +64,25 @@ describe('saving a checkpoint is one transaction', () => {
     const err = await saveCheckpoint(db, await bytesNamed('B')).catch((e: unknown) => e);
     expect(err).not.toBeInstanceOf(StorageFullError);
     expect((err as Error).message).toContain('not a quota problem');
+  });
+});
+
+describe('deleting checkpoints', () => {
+  it('removes each record with its bytes, and inside a caller\'s transaction keeps all or none', async () => {
+    const db = freshDB();
+    const [a, b, c] = [await saveCheckpoint(db, await bytesNamed('A')), await saveCheckpoint(db, await bytesNamed('B')), await saveCheckpoint(db, await bytesNamed('C'))];
+    // The caller's transaction fails after the delete: both rows of A and B are still there.
+    await expect(db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
+      await deleteCheckpoints(db, [a, b]);
+      throw new Error('crash before the round is saved');
+    })).rejects.toThrow('crash before the round is saved');
+    expect(await db.checkpoints.toCollection().primaryKeys()).toEqual([a, b, c]);
+    expect(await db.checkpointBytes.toCollection().primaryKeys()).toEqual([a, b, c]);
+    await db.transaction('rw', db.checkpoints, db.checkpointBytes, () => deleteCheckpoints(db, [a, b]));
+    expect((await listCheckpoints(db)).map((r) => r.name)).toEqual(['C']);
+    expect(await db.checkpointBytes.toCollection().primaryKeys()).toEqual([c]);
+    await deleteCheckpoints(db, []); // nothing to do, no transaction opened
+    expect(await db.checkpoints.count()).toBe(1);
   });
 });
 

@@ -7,6 +7,8 @@ describe('RL run bookkeeping', () => {
     expect(() => checkRLSettings({ ...DEFAULT_RL, k: 1 })).toThrow('Expected K to be an integer in 2..6, but got 1');
     expect(() => checkRLSettings({ ...DEFAULT_RL, rmLearningRate: 0 })).toThrow(/reward-model learning rate/);
     expect(() => checkRLSettings({ ...DEFAULT_RL, ppo: { ...DEFAULT_RL.ppo, minibatches: 99 } })).toThrow(/minibatches/);
+    expect(DEFAULT_RL.retention).toEqual({ keepLast: 3, keepEvery: 10 });
+    expect(() => checkRLSettings({ ...DEFAULT_RL, retention: { keepLast: 0, keepEvery: 10 } })).toThrow('Expected round checkpoints kept to be an integer in 1..1000, but got 0');
   });
 
   it('checks the reward rules, naming the first bad one', () => {

@@ -3,6 +3,7 @@
 // stored run picks up again after a reload. Pure: no tfjs, no IndexedDB.
 import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
 import { validateRules, type RewardRule } from '../rlhf/rule-rewards';
+import { checkRetention, DEFAULT_RETENTION, type RetentionPolicy } from './checkpoint-retention';
 import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from './ppo-config';
 
 /** Who gives the feedback each round: the person on screen, or a simulated labeler. */
@@ -26,10 +27,13 @@ export interface RLSettings {
   ppo: PPOConfig;
   /** Sparrow-style rules: each match takes its penalty off the reward PPO optimises. */
   rules: RewardRule[];
+  /** Which per-round policy checkpoints stay as each round saves (runs stored before it take the default). */
+  retention: RetentionPolicy;
 }
 
 export const DEFAULT_RL: RLSettings = {
   rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: 3e-4, ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
+  retention: { ...DEFAULT_RETENTION },
   ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
 };
 
@@ -56,10 +60,14 @@ export function checkRLSettings(s: RLSettings): RLSettings {
   if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
   if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
   checkPPOConfig(s.ppo);
+  checkRetention(s.retention);
   const ruleProblems = validateRules(s.rules);
   if (ruleProblems.length) throw new Error(ruleProblems[0]);
   return s;
 }
+
+/** The name a round's policy checkpoint is saved with; one named otherwise was renamed and is kept. */
+export const roundCheckpointName = (runId: number, round: number) => `RL policy (run ${runId}, round ${round})`;
 
 /** The first evalPrompts prompts are held out for measuring; the rest feed the rollouts and the feedback. */
 export function splitPrompts(prompts: string[], evalPrompts: number): { train: string[]; heldout: string[] } {

@@ -35,11 +35,27 @@ export async function readCheckpointBytes(db: PlaygroundDB, id: number): Promise
   return new Uint8Array(row.bytes);
 }
 
-export async function deleteCheckpoint(db: PlaygroundDB, id: number): Promise<void> {
+export function deleteCheckpoint(db: PlaygroundDB, id: number): Promise<void> {
+  return deleteCheckpoints(db, [id]);
+}
+
+/**
+ * Deletes checkpoints, each record with its bytes, in one transaction; called inside a caller's
+ * transaction over both tables, it joins that one instead (all or nothing with the caller's writes).
+ */
+export async function deleteCheckpoints(db: PlaygroundDB, ids: readonly number[]): Promise<void> {
+  if (!ids.length) return;
   await db.transaction('rw', db.checkpoints, db.checkpointBytes, async () => {
-    await db.checkpoints.delete(id);
-    await db.checkpointBytes.delete(id);
+    await db.checkpoints.bulkDelete([...ids]);
+    await db.checkpointBytes.bulkDelete([...ids]);
   });
+}
+
+/** The policy checkpoints an RL run saved round by round, found by the run id and round in their metadata. */
+export async function rlRoundCheckpoints(db: PlaygroundDB, runId: number): Promise<Array<CheckpointRecord & { id: number; meta: { round: number } }>> {
+  const policies = await db.checkpoints.where('kind').equals('policy').toArray();
+  return policies.filter((c): c is CheckpointRecord & { id: number; meta: { round: number } } =>
+    c.id !== undefined && c.meta.runId === runId && Number.isInteger(c.meta.round));
 }
 
 /** An uploaded checkpoint file: refused with the problem (nothing written) unless it decodes whole. */

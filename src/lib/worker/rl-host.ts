@@ -27,11 +27,12 @@ import { corpusDocuments } from '../engine/pretraining';
 import { PtxBatches } from '../engine/ptx';
 import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
-import { checkRLSettings, meanStats, numericStats, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
+import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
+import { checkRLSettings, meanStats, numericStats, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { ruleBreakdown } from '../rlhf/rule-rewards';
 import { getDB } from '../store/db';
-import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
 import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
 import { reportFaults } from './fault-report';
 import { listJudgements } from '../store/judgements';
@@ -434,12 +435,16 @@ export class RLHost {
     };
 
     // 6. save the policy, the trainer's state and the round's metrics in one transaction (a reload
-    //    keeps all or none of them), then show them
+    //    keeps all or none of them), deleting the round checkpoints the retention policy lets go
+    //    in the same one, then show them
     this.progress(round, 'save', 0, 1);
     await this.checkpoint(run, round);
     const now = new Date().toISOString();
-    const meta: CheckpointMeta = { name: `RL policy (run ${run.runId}, round ${round})`, createdAt: now, kind: 'policy', runId: run.runId, round, parent: `RL reference (run ${run.runId})` };
-    const [bytes, trainerState] = await lock.run(async () => [await modelToCheckpointBytes(run.policy, meta), await run.trainer.saveState()] as const);
+    const meta: CheckpointMeta = { name: roundCheckpointName(run.runId, round), createdAt: now, kind: 'policy', runId: run.runId, round, parent: `RL reference (run ${run.runId})` };
+    const [bytes, trainerState, inUse] = await lock.run(async () => [await modelToCheckpointBytes(run.policy, meta), await run.trainer.saveState(), this.ctx.policy().info?.checkpointId] as const);
+    // Runs stored before retention existed take the default.
+    const retention = { ...DEFAULT_RETENTION, ...s.retention };
+    const referenceId = s.referenceCheckpointId ?? Infinity;
     // A full disk pauses the run with the reason; Resume tries the save again, so the round is kept.
     await retryWhenFull(() => writeOrExplain(`round ${round}`, bytes.byteLength, () => db.transaction('rw', [db.checkpoints, db.checkpointBytes, db.runs, db.settings], async () => {
       const checkpointId = await saveCheckpoint(db, bytes);
@@ -447,6 +452,12 @@ export class RLHost {
       await db.runs.update(run.runId, { metrics: [...(rec?.metrics ?? []), metrics], checkpointId });
       await db.settings.put({ key: trainerKey(run.runId), value: { round, state: trainerState } });
       await db.settings.delete(roundKey(run.runId));
+      // Only this run's rounds, saved after its reference and still under the name they were saved
+      // with (a renamed one is the person's); the new round, the reference and the model in use stay.
+      const mine = (await rlRoundCheckpoints(db, run.runId))
+        .filter((c) => c.id > referenceId && c.name === roundCheckpointName(run.runId, c.meta.round));
+      const keep = [checkpointId, ...[s.referenceCheckpointId, inUse].filter((id): id is number => id !== undefined)];
+      await deleteCheckpoints(db, checkpointsToDelete(mine.map((c) => ({ round: c.meta.round, id: c.id })), retention, keep));
     })), async (full) => {
       run.paused = true;
       await this.checkpoint(run, round, `${full.message}, then Resume to save round ${round}`);
