@@ -14,6 +14,7 @@ import { addJudgement } from '../../src/lib/store/judgements';
 import { importPreferenceFile } from '../../src/lib/store/preference-export';
 import { exportProject, importProject } from '../../src/lib/store/project-file';
 import { importPromptSetFile } from '../../src/lib/store/prompt-sets';
+import { addDemonstration, importDemonstrationFile } from '../../src/lib/store/demonstrations';
 import { freshDatabases } from './fresh-db';
 import { withCheckpointHeader } from './helpers';
 
@@ -66,7 +67,7 @@ const editProject = (edit: (p: any) => void) => () => {
 };
 const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
-type Importer = 'preferences' | 'project' | 'checkpoint' | 'corpus' | 'prompt set';
+type Importer = 'preferences' | 'project' | 'checkpoint' | 'corpus' | 'prompt set' | 'demonstrations';
 const importers: Record<Importer, (db: PlaygroundDB, bytes: Uint8Array, fileName: string) => Promise<unknown>> = {
   preferences: (db, bytes, fileName) => importPreferenceFile(db, bytes, fileName),
   project: (db, bytes) => importProject(db, bytes),
@@ -74,6 +75,7 @@ const importers: Record<Importer, (db: PlaygroundDB, bytes: Uint8Array, fileName
   // Not stored: a refused corpus only means training does not start.
   corpus: async (_db, bytes) => readCorpus(bytes),
   'prompt set': (db, bytes, fileName) => importPromptSetFile(db, bytes, fileName),
+  demonstrations: (db, bytes) => importDemonstrationFile(db, bytes),
 };
 
 const lines = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join('\n');
@@ -103,6 +105,8 @@ const rows: Row[] = [
   { name: 'a project whose checkpoint does not match its config', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.checkpoints[0].bytesBase64 = base64(withHeader((h) => { h.config.nEmbd = 16; })); }), message: /^checkpoints\[0\]: Checkpoint mismatch: tensor "wte" has shape/ },
   { name: 'a project with an empty prompt in a prompt set', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.promptSets[0].prompts[1] = ' '; }), message: /^promptSets\[0\]: prompts\[1\] is empty/ },
   { name: 'a project with a prompt that is a number', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.promptSets[0].prompts[0] = 7; }), message: /^promptSets\[0\]: prompts\[0\] must be text, but is number/ },
+  { name: 'a project with an empty demonstration response', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.demonstrations[0].response = ' \n'; }), message: /^demonstrations\[0\]: response is empty/ },
+  { name: 'a project with a stored demonstration from an edit', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.demonstrations[0].source = 'edit'; }), message: /^demonstrations\[0\]: source must be "typed" or "import", but is "edit"/ },
   { name: 'a project whose judgements are missing', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { delete p.judgements; }), message: /"judgements" is not a list/ },
 
   // Checkpoints
@@ -147,6 +151,17 @@ const rows: Row[] = [
   { name: 'a JSONL line without "prompt"', importer: 'prompt set', file: 'p.jsonl', bytes: () => jsonl({ prompt: 'Once' }, { text: 'The bear' }), message: /^Line 2: missing field "prompt"/ },
   { name: 'a JSONL prompt that is null', importer: 'prompt set', file: 'p.jsonl', bytes: () => jsonl({ prompt: null }), message: /^Line 1: field "prompt" must be text, but is null/ },
   { name: 'a JSONL line that is not JSON', importer: 'prompt set', file: 'p.jsonl', bytes: () => jsonl({ prompt: 'Once' }, { prompt: 'Twice' }, '{"prompt": "Thr'), message: /^Line 3: not valid JSON/ },
+  // Demonstrations (TRL prompt-completion JSON lines)
+  { name: 'a demonstration line that is not JSON', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 'A' }, '{"prompt": "Q", "completion": "A'), message: /^Line 2: not valid JSON/ },
+  { name: 'a demonstration without a completion', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 'A' }, { prompt: 'Q', response: 'A' }), message: /^Line 2: missing field "completion"/ },
+  { name: 'a demonstration completion that is a number', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 42 }), message: /^Line 1: field "completion" must be text, but is number/ },
+  { name: 'a conversational demonstration (messages, not text)', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: [{ role: 'user', content: 'Q' }], completion: 'A' }), message: /^Line 1: field "prompt" must be text, but is a list/ },
+  { name: 'an empty demonstration prompt', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 'A' }, { prompt: ' \t ', completion: 'A' }), message: /^Line 2: field "prompt" is empty/ },
+  { name: 'a control character in a demonstration', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 'A' }, { prompt: 'Q', completion: 'red \u001b[31m' }), message: /^Line 2: field "completion" contains a control character \(0x1b\)/ },
+  { name: 'a demonstration line over 1 MB', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl({ prompt: 'Q', completion: 'A' }, { prompt: 'Q', completion: 'é'.repeat(600_000) }), message: /^Line 2: the line is longer than 1 MB/ },
+  { name: 'a binary demonstration file', importer: 'demonstrations', file: 'd.jsonl', bytes: () => concat(jsonl({ prompt: 'Q', completion: 'A' }), new Uint8Array([0x00, 0xff, 0x10])), message: /binary file, not text: byte \d+ \(line 2\)/ },
+  { name: 'a demonstration line that is a list', importer: 'demonstrations', file: 'd.jsonl', bytes: () => jsonl(['Q', 'A']), message: /^Line 1: expected a JSON object/ },
+  { name: 'an empty demonstration file', importer: 'demonstrations', file: 'd.jsonl', bytes: () => enc('\n \n'), message: /The demonstration file is empty/ },
   { name: 'a JSONL prompt over the cap', importer: 'prompt set', file: 'p.jsonl', bytes: () => jsonl({ prompt: 'Once' }, { prompt: 'y'.repeat(600) }), message: /^Line 2: field "prompt" is 600 characters long; a prompt can be at most 500/ },
 ];
 
@@ -168,6 +183,7 @@ async function seeded(): Promise<PlaygroundDB> {
   await addJudgement(db, judgement('Once upon a time'));
   await saveCheckpoint(db, good);
   await importPromptSetFile(db, enc('Once upon a time\nThe little bear\n'), 'mine.txt');
+  await addDemonstration(db, { prompt: 'Tell me about bears.', response: ' Bears sleep all winter.', author: 'ana' });
   await db.runs.add({ kind: 'reward', name: 'rm', createdAt: '2026-01-03T00:00:00.000Z', settings: {}, metrics: [{ step: 1, loss: NaN }], status: 'done' });
   await db.settings.put({ key: 'labelerName', value: 'ana' });
   return db;
@@ -188,6 +204,7 @@ describe('bad input', () => {
     const db = await seeded();
     for (const t of db.tables) expect(await t.count(), t.name).toBeGreaterThan(0);
     expect(project.promptSets).toEqual([expect.objectContaining({ name: 'mine', prompts: ['Once upon a time', 'The little bear'] })]);
+    expect(project.demonstrations).toEqual([expect.objectContaining({ prompt: 'Tell me about bears.', response: ' Bears sleep all winter.', source: 'typed' })]);
   });
 
   it.each(rows)('refuses $name ($importer) naming the problem, and changes nothing', async ({ importer, file, bytes, message }) => {
@@ -204,7 +221,9 @@ describe('bad input', () => {
     await importers.preferences(db, jsonl({ prompt: 'a', chosen: 'b', rejected: 'c' }), 'p.jsonl');
     expect(await importers.corpus(db, enc(`${story}\n${story}\n${story}`), 'c.txt')).toBe(`${story}\n${story}\n${story}`);
     await importers['prompt set'](db, enc('["Once", "The bear"]'), 'p.json');
+    await importers.demonstrations(db, jsonl({ prompt: 'Q', completion: 'A' }), 'd.jsonl');
     expect(await db.checkpoints.count()).toBe(3);
+    expect(await db.demonstrations.count()).toBe(3); // seeded, from the project, from the file
     expect(await db.judgements.count()).toBe(3);
     expect(await db.promptSets.count()).toBe(3);
   });

@@ -1,5 +1,6 @@
-// Next-token training of a language model: pretraining on a corpus, and (later) SFT on
-// demonstrations. One step = forward, backward, clip, Adam; the loss comes back asynchronously.
+// Next-token training of a language model: pretraining on a corpus, and SFT on demonstrations
+// (sft.ts brings its own masked loss). One step = forward, backward, clip, Adam; the loss comes
+// back asynchronously.
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { tokenLogProbs } from '../model/logprobs';
@@ -48,14 +49,19 @@ export class LMTrainer {
   }
 
   /** One update on windows of T + 1 tokens (B rows). */
-  async step(windows: number[][]): Promise<LMStepResult> {
+  step(windows: number[][]): Promise<LMStepResult> {
+    return this.stepOn(() => {
+      const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
+      return logp.mean().neg() as tf.Scalar;
+    });
+  }
+
+  /** One update on any loss of the model's LM weights (built inside the gradient tape): the same schedule, clipping and fault guard. */
+  async stepOn(lossFn: () => tf.Scalar): Promise<LMStepResult> {
     const s = this.settings;
     const lr = learningRateAt(this.stepCount, s.learningRate, s.warmupSteps, s.totalSteps) * this.guard.lrScale;
     setLearningRate(this.optimizer, lr);
-    const { value, grads } = tf.variableGrads(() => {
-      const logp = tokenLogProbs(this.model.config, this.model.params, tf.tensor2d(windows, undefined, 'int32'));
-      return logp.mean().neg() as tf.Scalar;
-    }, this.vars);
+    const { value, grads } = tf.variableGrads(lossFn, this.vars);
     const clipped = clipByGlobalNorm(grads, s.gradClip);
     this.optimizer.applyGradients(asNamedTensors(clipped.grads));
     tf.dispose(grads);

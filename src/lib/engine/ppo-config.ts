@@ -5,6 +5,9 @@ import type { KlEstimator } from '../rlhf/kl';
 
 export type RLAlgorithm = 'ppo' | 'rloo' | 'a2c';
 
+/** What PPO-ptx trains on: the bundled corpus, or the person's demonstrations (prompt + response). */
+export type PtxTextSource = 'corpus' | 'demonstrations';
+
 export interface PPOConfig {
   /** Prompts per rollout: step() draws this many from the pool it is given. */
   batchSize: number;
@@ -56,6 +59,8 @@ export interface PPOConfig {
   ptxCoef: number;
   /** Rows of pretraining text (each a full context window) per minibatch when ptxCoef > 0. */
   ptxBatchSize: number;
+  /** PPO-ptx text: the bundled corpus (pretraining, as InstructGPT), or the demonstrations written for SFT. */
+  ptxSource: PtxTextSource;
 }
 
 export const DEFAULT_PPO: PPOConfig = {
@@ -86,6 +91,7 @@ export const DEFAULT_PPO: PPOConfig = {
   // the LM loss like the policy loss. Off by default: it costs a forward and backward pass more.
   ptxCoef: 0,
   ptxBatchSize: 4,
+  ptxSource: 'corpus',
 };
 
 /** Throws on the first setting out of range, naming it and its value; returns c. */
@@ -123,5 +129,6 @@ export function checkPPOConfig(c: PPOConfig): PPOConfig {
   need(c.algorithm !== 'rloo' || c.samplesPerPrompt >= 2, 'samplesPerPrompt >= 2 for RLOO (each sample is judged against the others)', c.samplesPerPrompt);
   need(num(c.ptxCoef, 0), 'ptxCoef to be a number >= 0', c.ptxCoef);
   need(int(c.ptxBatchSize, 1, 256), 'ptxBatchSize to be an integer in 1..256', c.ptxBatchSize);
+  need(c.ptxSource === 'corpus' || c.ptxSource === 'demonstrations', "ptxSource 'corpus' or 'demonstrations'", c.ptxSource);
   return c;
 }

@@ -45,6 +45,24 @@ export interface PromptSetRecord {
   prompts: string[];
 }
 
+/**
+ * A demonstration for supervised fine-tuning (InstructGPT's step 1): a prompt and the response a
+ * person would want, typed on the Language model tab or imported. Edits on the labeling screen
+ * are demonstrations too, but they stay judgements and are read as demonstrations (demonstrations.ts).
+ */
+export interface DemonstrationRecord {
+  id?: number;
+  prompt: string;
+  response: string;
+  /** The labeler name the person set, or 'import'. */
+  author: string;
+  createdAt: string;
+  /** 'edit' only for demonstrations read from edit judgements, never stored in this table. */
+  source: 'typed' | 'edit' | 'import';
+  /** Fields of an imported line besides prompt and completion, written back on export (not indexed). */
+  extra?: Record<string, unknown>;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -57,6 +75,7 @@ export class PlaygroundDB extends Dexie {
   runs!: Table<RunRecord, number>;
   settings!: Table<SettingRecord, string>;
   promptSets!: Table<PromptSetRecord, number>;
+  demonstrations!: Table<DemonstrationRecord, number>;
 
   constructor(name = 'rlhf-playground') {
     super(name);
@@ -71,6 +90,9 @@ export class PlaygroundDB extends Dexie {
     });
     this.version(3).stores({
       promptSets: '++id, createdAt',
+    });
+    this.version(4).stores({
+      demonstrations: '++id, createdAt',
     });
   }
 }

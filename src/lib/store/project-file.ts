@@ -1,12 +1,14 @@
 // A whole project as one file (as Teachable Machine saves one): judgements, checkpoints with
-// their weights, training runs, settings and prompt sets, in UTF-8 JSON:
-//   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings, promptSets}
-// (promptSets came later; a file without them still opens.)
+// their weights, training runs, settings, prompt sets and demonstrations, in UTF-8 JSON:
+//   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings, promptSets, demonstrations}
+// (promptSets and demonstrations came later; a file without them still opens. Edits on the
+// labeling screen travel as judgements, which is where demonstrations.ts reads them from.)
 // Importing validates every item before writing any, then adds them all in one transaction.
 import type { Judgement } from '../feedback/judgement';
 import { decodeCheckpoint } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
-import type { CheckpointRecord, PlaygroundDB, PromptSetRecord, RunRecord, SettingRecord } from './db';
+import type { CheckpointRecord, DemonstrationRecord, PlaygroundDB, PromptSetRecord, RunRecord, SettingRecord } from './db';
+import { checkDemonstrationRecord } from './demonstrations';
 import { validateJudgement } from './judgements';
 import { checkPromptList } from './prompt-set-formats';
 
@@ -22,13 +24,14 @@ interface ProjectFile {
   runs: RunRecord[];
   settings: SettingRecord[];
   promptSets: PromptSetRecord[];
+  demonstrations: DemonstrationRecord[];
 }
 
 export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
-  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets];
-  const [judgements, checkpoints, bytes, runs, settings, promptSets] = await db.transaction('r', tables, () => Promise.all([
+  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets, db.demonstrations];
+  const [judgements, checkpoints, bytes, runs, settings, promptSets, demonstrations] = await db.transaction('r', tables, () => Promise.all([
     db.judgements.toArray(), db.checkpoints.toArray(), db.checkpointBytes.toArray(), db.runs.toArray(), db.settings.toArray(),
-    db.promptSets.toArray(),
+    db.promptSets.toArray(), db.demonstrations.toArray(),
   ]));
   const bytesOf = new Map(bytes.map((b) => [b.id, b.bytes]));
   const file: ProjectFile = {
@@ -37,7 +40,7 @@ export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
       const b = bytesOf.get(record.id!);
       return b ? [{ record, bytesBase64: toBase64(new Uint8Array(b)) }] : [];
     }),
-    runs, settings, promptSets,
+    runs, settings, promptSets, demonstrations,
   };
   // JSON has no NaN: a diverged run's NaN metrics go out as null and come back as NaN.
   return new TextEncoder().encode(JSON.stringify(file));
@@ -139,7 +142,8 @@ function parseProject(input: Uint8Array | string) {
     keys.add(s.key);
   });
   const promptSets = file.promptSets === undefined ? [] : each(file, 'promptSets', promptSet);
-  return { judgements, checkpoints, runs, settings, promptSets };
+  const demonstrations = file.demonstrations === undefined ? [] : each(file, 'demonstrations', checkDemonstrationRecord);
+  return { judgements, checkpoints, runs, settings, promptSets, demonstrations };
 }
 
 /**
@@ -149,7 +153,7 @@ function parseProject(input: Uint8Array | string) {
  */
 export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; checkpoints: number; runs: number }> {
   const p = parseProject(input);
-  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets];
+  const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets, db.demonstrations];
   await db.transaction('rw', tables, async () => {
     const newId = new Map<number, number>();
     for (const c of p.checkpoints) {
@@ -168,6 +172,7 @@ export async function importProject(db: PlaygroundDB, input: Uint8Array | string
     const have = new Set(await db.settings.toCollection().primaryKeys());
     await db.settings.bulkAdd(p.settings.filter((s) => !have.has(s.key)));
     await db.promptSets.bulkAdd(p.promptSets);
+    await db.demonstrations.bulkAdd(p.demonstrations);
   });
   return { judgements: p.judgements.length, checkpoints: p.checkpoints.length, runs: p.runs.length };
 }

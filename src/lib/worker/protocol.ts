@@ -55,6 +55,17 @@ export interface PretrainRequest {
   seed: number;
 }
 
+/** Supervised fine-tuning of the model in use on stored demonstrations (engine/sft.ts). */
+export interface SFTRequest {
+  /** Demonstration keys (store/demonstrations.ts) to train on; null: all of them. */
+  keys: string[] | null;
+  epochs: number;
+  learningRate: number;
+  /** Demonstrations per step. */
+  batchSize: number;
+  seed: number;
+}
+
 /** Where one labeling completion comes from: a stored checkpoint (or the current model) at a temperature. */
 export interface LabelSource {
   /** A stored checkpoint; absent: the model in use. */
@@ -124,6 +135,11 @@ export type ToWorker =
   | { type: 'pretrain/pause' }
   | { type: 'pretrain/resume' }
   | { type: 'pretrain/stop' }
+  /** SFT trains the model in use in place: afterwards it is the SFT model (checkpoint kind 'sft'). */
+  | { type: 'sft/start'; request: SFTRequest }
+  | { type: 'sft/pause' }
+  | { type: 'sft/resume' }
+  | { type: 'sft/stop' }
   | { type: 'checkpoint/save'; name: string }
   | { type: 'checkpoint/load'; id: number }
   | { type: 'checkpoint/load-starter' }
@@ -147,6 +163,8 @@ export type RewardStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
 export type PretrainStatus = 'running' | 'paused' | 'stopped' | 'finished';
 
+export type SFTStatus = 'running' | 'paused' | 'stopped' | 'finished';
+
 export type FromWorker =
   | { type: 'ready'; backend: BackendChoice; model: ModelInfo; loadMs: number }
   | { type: 'model/changed'; model: ModelInfo }
@@ -155,6 +173,8 @@ export type FromWorker =
   | { type: 'pretrain/progress'; step: number; totalSteps: number; loss: number; tokensPerSecond: number; tokensSeen: number; elapsedMs: number }
   | { type: 'pretrain/sample'; step: number; text: string }
   | { type: 'pretrain/status'; status: PretrainStatus; message?: string }
+  | { type: 'sft/progress'; step: number; totalSteps: number; epoch: number; loss: number; demonstrations: number; elapsedMs: number }
+  | { type: 'sft/status'; status: SFTStatus; message?: string }
   | { type: 'checkpoint/saved'; id: number; name: string }
   | { type: 'label/samples'; requestId: number; prompt: string; promptIds: number[]; completions: CompletionRecord[] }
   | { type: 'reward/progress'; phase: 'pretrain' | 'train' | 'normalize'; step: number; totalSteps: number; epoch: number; loss: number; trainAccuracy?: number; heldoutAccuracy?: number }
@@ -166,7 +186,7 @@ export type FromWorker =
   | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
   | { type: 'error'; context: string; message: string }
   /** A training step went NaN and was undone (fault-guard.ts); message is for people. */
-  | { type: 'training/fault'; context: 'pretrain' | 'reward' | 'rl'; fault: FaultRecord; message: string }
+  | { type: 'training/fault'; context: 'pretrain' | 'sft' | 'reward' | 'rl'; fault: FaultRecord; message: string }
   /** The GPU device was lost: the engine now runs on `backend`, with the model reloaded. */
   | { type: 'backend/lost'; backend: BackendChoice; message: string }
   /** Answer to test/memory: tf.memory() in the worker now and as the last RL round ended, and its JS heap where the browser tells it. */

@@ -21,7 +21,7 @@ import { cloneParams } from '../model/params';
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { completionKl } from '../engine/completion-kl';
-import { DEFAULT_PPO } from '../engine/ppo-config';
+import { DEFAULT_PPO, type PtxTextSource } from '../engine/ppo-config';
 import { PPOTrainer, type PPOTrainerState } from '../engine/ppo-trainer';
 import { corpusDocuments } from '../engine/pretraining';
 import { PtxBatches } from '../engine/ptx';
@@ -36,6 +36,7 @@ import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpo
 import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
 import { reportFaults } from './fault-report';
 import { listJudgements } from '../store/judgements';
+import { listDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
 import { makeRng } from '../util/rng';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
@@ -49,7 +50,7 @@ export interface RLHostContext {
   policy: () => { model: LanguageModel; info: ModelInfo };
   /** The reward model phase 2 trained, if any: a run's reward model starts from a copy of it. */
   rewardModel: () => { model: LanguageModel; normalization: RewardNormalization } | undefined;
-  /** Pretraining text for PPO-ptx (the bundled corpus); asked for only when ptxCoef > 0. */
+  /** Pretraining text for PPO-ptx (the bundled corpus); asked for only when ptxCoef > 0 and ptxSource is 'corpus'. */
   ptxText?: () => Promise<string>;
   /** Web Locks by default; tests pass their own. */
   locks?: RunLocks;
@@ -145,6 +146,9 @@ export class RLHost {
   private async startNew(settings: RLRunSettings, holdRun: (id: number) => Promise<void>): Promise<void> {
     checkRLSettings(settings);
     splitPrompts(settings.prompts, settings.evalPrompts);
+    // Refused before a run is stored: PPO-ptx on demonstrations with none written.
+    const ppo = { ...DEFAULT_PPO, ...settings.ppo };
+    if (ppo.ptxCoef > 0 && ppo.ptxSource === 'demonstrations') await this.ptxDocuments('demonstrations');
     const db = getDB();
     const { reference, meta } = await this.ctx.lock.run(() => {
       const { model, info } = this.ctx.policy();
@@ -231,6 +235,22 @@ export class RLHost {
     this.ctx.post({ type: 'rl/status', status: 'idle', round: 0, rounds: 0, message: 'Reset: the next run starts from the model in use' });
   }
 
+  /**
+   * PPO-ptx's documents: the bundled corpus's paragraphs, or each stored demonstration's prompt
+   * and response as one text (edits on the labeling screen included). Refused when there are none.
+   */
+  private async ptxDocuments(source: PtxTextSource): Promise<string[] | undefined> {
+    if (source === 'demonstrations') {
+      const demos = await listDemonstrations(getDB());
+      if (!demos.length) {
+        throw new Error('PPO-ptx is set to train on demonstrations, but there are none yet: write some under "Demonstrations (SFT)" on the Language model tab, or mix in the corpus instead');
+      }
+      return demos.map((d) => d.prompt + d.response);
+    }
+    const text = await this.ctx.ptxText?.();
+    return text === undefined ? undefined : corpusDocuments(text);
+  }
+
   feedbackDone(round: number): void {
     const f = this.session?.feedback;
     if (f && f.round === round) f.done();
@@ -243,10 +263,10 @@ export class RLHost {
     let simulated: SimulatedLabeler | undefined;
     try {
       simulated = s.labeler.kind === 'simulated' ? labelerFromSettings(s.labeler.settings) : undefined;
-      // Runs stored before a knob existed take its default; PPO-ptx reads the bundled corpus.
+      // Runs stored before a knob existed take its default (ptxSource: the bundled corpus).
       const ppo = { ...DEFAULT_PPO, ...s.ppo };
-      const ptxText = ppo.ptxCoef > 0 ? await this.ctx.ptxText?.() : undefined;
-      const ptx = ptxText === undefined ? undefined : new PtxBatches(reference.tokenizer, corpusDocuments(ptxText), reference.config.blockSize, s.seed);
+      const ptxDocs = ppo.ptxCoef > 0 ? await this.ptxDocuments(ppo.ptxSource) : undefined;
+      const ptx = ptxDocs === undefined ? undefined : new PtxBatches(reference.tokenizer, ptxDocs, reference.config.blockSize, s.seed);
       trainer = new PPOTrainer(policy, reference, ppo, ptx);
       // Adam and the KL coefficient go on from the last saved round, not from scratch.
       const kept = (await getDB().settings.get(trainerKey(runId)))?.value as { round: number; state: PPOTrainerState } | undefined;

@@ -20,6 +20,7 @@ import { chooseBackend, destroyWebGPUDevice, fallBackFrom, watchDeviceLoss } fro
 import { poisonOneWeight } from './test-hooks';
 import { RewardHost } from './reward-host';
 import { RLHost } from './rl-host';
+import { SFTHost } from './sft-host';
 import type { BackendChoice, FromWorker, GenerateSettings, ModelInfo, PretrainRequest, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -46,6 +47,13 @@ const rlPost = (msg: FromWorker) => {
 const rl = new RLHost({
   lock, post: rlPost, policy: () => ({ model: model!, info: info! }), rewardModel: () => reward.rewardModel(),
   ptxText: async () => new TextDecoder().decode(await fetchBytes('corpus/train.txt')),
+});
+
+// Supervised fine-tuning trains the model in use in place, like "continue pretraining".
+const sft = new SFTHost({
+  lock, post, current: () => ({ model: model!, info: info! }),
+  setMeta: (meta) => { info = { ...info!, meta }; },
+  otherTraining: () => training !== undefined,
 });
 
 function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
@@ -140,6 +148,7 @@ function trainedMeta(base: CheckpointMeta, last: { step: number; tokensSeen: num
 
 async function pretrain(r: PretrainRequest): Promise<void> {
   if (training) throw new Error('A pretraining run is already going; stop it first');
+  if (sft.active) throw new Error('Fine-tuning on demonstrations is going; stop it before pretraining');
   checkPretrainRequest(r);
   let finish = () => {};
   const run: TrainingRun = { paused: false, stopped: false, done: new Promise<void>((res) => (finish = res)) };
@@ -219,6 +228,7 @@ async function saveCurrent(name: string): Promise<void> {
 
 async function loadStored(id: number | 'starter'): Promise<void> {
   if (training) throw new Error('Stop pretraining before loading another model');
+  if (sft.active) throw new Error('Stop fine-tuning before loading another model');
   const loaded = id === 'starter' ? await loadStarter() : modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
   await swapModel(loaded.model, loaded.meta, id === 'starter' ? undefined : id);
 }
@@ -233,7 +243,7 @@ async function recoverFromDeviceLoss(reason: string): Promise<void> {
   generation.stopped = true;
   if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
   reward.stop();
-  await Promise.allSettled([generation.done, training?.done, rl.interrupt()]);
+  await Promise.allSettled([generation.done, training?.done, rl.interrupt(), sft.stop()]);
   try {
     const name = await lock.run(async () => {
       backend = await fallBackFrom(backend!.name, why);
@@ -285,6 +295,10 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'pretrain/stop':
       if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
       return;
+    case 'sft/start': return sft.start(msg.request);
+    case 'sft/pause': sft.pause(); return;
+    case 'sft/resume': sft.resume(); return;
+    case 'sft/stop': return sft.stop();
     case 'checkpoint/save': return saveCurrent(msg.name);
     case 'checkpoint/load': return loadStored(msg.id);
     case 'checkpoint/load-starter': return loadStored('starter');

@@ -30,3 +30,16 @@ export const PPO_FIELDS: PPOField[] = [
   { key: 'ptxBatchSize', label: 'Pretraining rows', min: 1, max: 64, step: 1, help: 'Rows of pretraining text (each a full context window) per minibatch when γ > 0' },
   { key: 'freezeLayers', label: 'Frozen layers', min: 0, max: 12, step: 1, help: 'Freeze the embeddings and the bottom N transformer blocks (0: train everything)' },
 ];
+
+type ChoiceKey = { [K in keyof PPOConfig]: PPOConfig[K] extends string ? K : never }[keyof PPOConfig];
+
+/** A knob that is one of a few values: a select, its help line the tooltip. */
+export interface PPOChoice { key: ChoiceKey; label: string; options: Array<{ value: string; label: string }>; help: string }
+
+export const PPO_CHOICES: PPOChoice[] = [
+  {
+    key: 'ptxSource', label: 'Pretraining mix text (ptx)',
+    options: [{ value: 'corpus', label: 'Bundled corpus' }, { value: 'demonstrations', label: 'My demonstrations (SFT)' }],
+    help: 'PPO-ptx text: the bundled corpus (pretraining, as InstructGPT), or the demonstrations written for SFT',
+  },
+];

@@ -36,7 +36,8 @@ export class EngineState {
   constructor(forcedBackend?: BackendName) {
     const c = this.client;
     const notice = (kind: EngineNotice['kind'], text: string) => this.notices.push({ id: this.notices.length + 1, kind, text });
-    c.on('training/fault', (m) => notice('fault', `${m.context === 'pretrain' ? 'Pretraining' : m.context === 'reward' ? 'Reward model' : 'RL'}: ${m.message}`));
+    const faultContext = { pretrain: 'Pretraining', sft: 'Fine-tuning (SFT)', reward: 'Reward model', rl: 'RL' } as const;
+    c.on('training/fault', (m) => notice('fault', `${faultContext[m.context]}: ${m.message}`));
     c.on('backend/lost', (m) => { this.backend = m.backend; notice('backend', m.message); });
     c.on('ready', (m) => { this.backend = m.backend; this.model = m.model; this.loadMs = m.loadMs; });
     // loadMs is the starter's load time at start-up: not shown once another model is in use.
@@ -65,8 +66,8 @@ export class EngineState {
       if (m.context === 'init' || m.context === 'worker') this.fatal = m.message;
       else if (m.context === 'generate') Object.assign(this.generation, { running: false, error: m.message });
       else if (m.context.startsWith('pretrain')) this.pretrain.message = m.message;
-      // Phases 2 and 3 show their own errors (reward-state, rl-state).
-      else if (/^(label|reward|rl)\//.test(m.context)) return;
+      // Phases 2 and 3 and SFT show their own errors (reward-state, rl-state, sft-state).
+      else if (/^(label|reward|rl|sft)\//.test(m.context)) return;
       else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
     });
     // ?test-hooks=1 lets the browser tests lose the GPU or poison a weight (never in normal use).

@@ -1,0 +1,122 @@
+// The worker's side of supervised fine-tuning: reads the chosen demonstrations from IndexedDB and
+// trains the model in use on them in place, a step at a time under the engine's lock (so
+// generation interleaves and a save sees consistent weights), with pause, resume and stop between
+// steps. The model in use then is the SFT model: its metadata says kind 'sft', how many
+// demonstrations, how many steps and the last loss, and "Save as checkpoint" stores it so.
+import type { CheckpointMeta } from '../model/checkpoint-format';
+import type { LanguageModel } from '../model/language-model';
+import { describeFault } from '../engine/fault-guard';
+import { SFTSession, checkSFTSettings } from '../engine/sft';
+import { getDB } from '../store/db';
+import { chooseDemonstrations } from '../store/demonstrations';
+import type { Lock } from '../util/lock';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
+import type { FromWorker, ModelInfo, SFTRequest } from './protocol';
+
+export interface SFTHostContext {
+  lock: Lock;
+  post: (msg: FromWorker) => void;
+  /** The model in use, trained in place. */
+  current: () => { model: LanguageModel; info: ModelInfo };
+  /** Records the model in use's metadata as training goes (a checkpoint saved mid-run carries it). */
+  setMeta: (meta: CheckpointMeta) => void;
+  /** Something else trains the model in use (pretraining): SFT waits for it to end. */
+  otherTraining: () => boolean;
+}
+
+interface Run { paused: boolean; stopped: boolean; wake?: () => void; done: Promise<void> }
+
+/** The model's metadata after SFT on `demonstrations` for `step` steps, on top of what it had. */
+export function sftMeta(base: CheckpointMeta, demonstrations: number, last: { step: number; loss: number }): CheckpointMeta {
+  return {
+    ...base, kind: 'sft',
+    steps: (Number(base.steps) || 0) + last.step,
+    sftSteps: last.step,
+    demonstrations,
+    trainLoss: last.loss,
+  };
+}
+
+export class SFTHost {
+  private run: Run | undefined;
+
+  constructor(private readonly ctx: SFTHostContext) {}
+
+  get active(): boolean {
+    return this.run !== undefined;
+  }
+
+  async start(r: SFTRequest): Promise<void> {
+    if (this.run) throw new Error('Fine-tuning is already going; stop it first');
+    if (this.ctx.otherTraining()) throw new Error('Pretraining is going; stop it before fine-tuning');
+    const settings = checkSFTSettings({ epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, gradClip: 1, seed: r.seed });
+    let finish = () => {};
+    const run: Run = { paused: false, stopped: false, done: new Promise<void>((res) => (finish = res)) };
+    this.run = run;
+    const { post, lock } = this.ctx;
+    try {
+      const demos = await chooseDemonstrations(getDB(), r.keys);
+      const { model, info } = this.ctx.current();
+      const baseMeta = info.meta;
+      const session = new SFTSession(model, demos, settings);
+      post({ type: 'sft/status', status: 'running' });
+      const t0 = performance.now();
+      let pausedMs = 0;
+      let last = { step: 0, loss: NaN };
+      let faults = 0;
+      try {
+        while (!session.done && !run.stopped) {
+          await yieldToEventLoop(); // lets Pause and Stop in
+          if (run.paused) {
+            const p0 = performance.now();
+            post({ type: 'sft/status', status: 'paused' });
+            await new Promise<void>((res) => (run.wake = res));
+            run.wake = undefined;
+            pausedMs += performance.now() - p0;
+            if (run.stopped) break;
+            post({ type: 'sft/status', status: 'running' });
+          }
+          const next = await lock.run(() => session.step());
+          if (next.fault) {
+            // Undone: the weights are the last good ones. Told, counted, not charted.
+            faults++;
+            post({ type: 'training/fault', context: 'sft', fault: next.fault, message: describeFault(next.fault) });
+            last = { step: next.step, loss: last.loss };
+          } else {
+            last = { step: next.step, loss: next.loss };
+            post({ type: 'sft/progress', step: next.step, totalSteps: next.totalSteps, epoch: next.epoch, loss: next.loss, demonstrations: demos.length, elapsedMs: performance.now() - t0 - pausedMs });
+          }
+          this.ctx.setMeta({ ...sftMeta(baseMeta, demos.length, last), ...(faults ? { faults } : {}) });
+        }
+      } finally {
+        session.dispose();
+      }
+      post({ type: 'model/changed', model: this.ctx.current().info });
+      post({ type: 'sft/status', status: run.stopped ? 'stopped' : 'finished' });
+    } catch (e) {
+      post({ type: 'sft/status', status: 'stopped', message: (e as Error).message });
+      throw e;
+    } finally {
+      this.run = undefined;
+      finish();
+    }
+  }
+
+  pause(): void {
+    if (this.run) this.run.paused = true;
+  }
+
+  resume(): void {
+    if (this.run) { this.run.paused = false; this.run.wake?.(); }
+  }
+
+  /** Stops after the step under way; resolves when the run has ended. */
+  stop(): Promise<void> {
+    const run = this.run;
+    if (!run) return Promise.resolve();
+    run.stopped = true;
+    run.paused = false;
+    run.wake?.();
+    return run.done;
+  }
+}
