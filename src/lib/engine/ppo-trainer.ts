@@ -14,7 +14,7 @@ import { meanSequenceKl } from '../rlhf/kl';
 import { maskedMean } from '../rlhf/masks';
 import { a2cLossTensor } from '../rlhf/a2c-loss';
 import { entropyFromLogits, maskedMeanTensor, policyLossTensor, valueLossTensor } from '../rlhf/ppo-loss';
-import { makeRng, type Rng } from '../util/rng';
+import { makeRng, shuffledIndices, type Rng } from '../util/rng';
 import { readAdamState, restoreAdamState, type AdamState } from './adam-state';
 import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
@@ -76,20 +76,10 @@ function drawPrompts(pool: string[], n: number, rng: Rng): string[] {
   const out: string[] = [];
   let order: number[] = [];
   while (out.length < n) {
-    if (!order.length) order = shuffled(pool.length, rng);
+    if (!order.length) order = shuffledIndices(pool.length, rng);
     out.push(pool[order.pop()!]);
   }
   return out;
-}
-
-/** 0..n-1 in a random order (Fisher–Yates). */
-function shuffled(n: number, rng: Rng): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -143,7 +133,7 @@ export class PPOTrainer {
     const updates: UpdateStats[] = [];
     const epochs = cfg.algorithm === 'a2c' ? 1 : cfg.ppoEpochs;
     for (let epoch = 0; epoch < epochs; epoch++) {
-      const order = shuffled(B, rng);
+      const order = shuffledIndices(B, rng);
       for (let m = 0; m < cfg.minibatches; m++) {
         const rows = order.slice(Math.floor((m * B) / cfg.minibatches), Math.floor(((m + 1) * B) / cfg.minibatches));
         const u = await this.update(r, rows);

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { cloneParams } from '../model/params';
-import { makeRng } from '../util/rng';
+import { makeRng, shuffleInPlace } from '../util/rng';
 import type { FaultRecord } from './fault-guard';
 import { groupAccuracy, RewardTrainer, scoreCompletions, type ComparisonGroup } from './reward-trainer';
 import { rewardNormalization, type RewardNormalization } from '../rlhf/reward-normalization';
@@ -80,7 +80,7 @@ export async function* fitRewardModel(
     for (const stage of plan) {
       const order = stage.groups.slice();
       for (let epoch = 1; epoch <= s.epochs; epoch++) {
-        for (let i = order.length - 1; i > 0; i--) { const j = rng.int(i + 1); [order[i], order[j]] = [order[j], order[i]]; }
+        shuffleInPlace(order, rng);
         for (let i = 0; i < order.length; i += s.batchSize) {
           const { loss, accuracy, fault } = await trainer.step(order.slice(i, i + s.batchSize));
           step++;

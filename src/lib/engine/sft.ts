@@ -11,7 +11,7 @@ import { lmHead, trunk } from '../model/gpt';
 import type { LanguageModel } from '../model/language-model';
 import type { GPTParams } from '../model/params';
 import { BOS, EOS, PAD, type Tokenizer } from '../model/tokenizer';
-import { makeRng, type Rng } from '../util/rng';
+import { makeRng, shuffledIndices, type Rng } from '../util/rng';
 import { LMTrainer, type LMStepResult } from './lm-trainer';
 
 /** One demonstration as tokens: ids = BOS prompt response EOS (at most blockSize + 1), and where the response starts. */
@@ -136,7 +136,7 @@ export class SFTSession {
   async step(): Promise<SFTStep> {
     if (this.done) throw new Error(`SFT has taken all its ${this.totalSteps} steps`);
     const inEpoch = this.taken % this.stepsPerEpoch;
-    if (inEpoch === 0) this.order = shuffled(this.examples.length, this.rng);
+    if (inEpoch === 0) this.order = shuffledIndices(this.examples.length, this.rng);
     const size = this.settings.batchSize;
     const batch = sftBatch(this.order.slice(inEpoch * size, (inEpoch + 1) * size).map((i) => this.examples[i]));
     const result = await this.trainer.stepOn(() => batchLoss(this.model, batch));
@@ -168,14 +168,4 @@ export async function sftLoss(model: LanguageModel, examples: SFTExample[], batc
     count += tokens;
   }
   return total / Math.max(count, 1);
-}
-
-/** 0..n-1 in a seeded random order (Fisher–Yates). */
-function shuffled(n: number, rng: Rng): number[] {
-  const a = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }

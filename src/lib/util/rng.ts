@@ -30,3 +30,15 @@ export function makeRng(seed: number): Rng {
     },
   };
 }
+
+/** Shuffles items in place (Fisher–Yates, from the end) with the seeded rng; returns them. */
+export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** 0..n-1 in a seeded random order. */
+export const shuffledIndices = (n: number, rng: Rng): number[] => shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
