@@ -152,3 +152,19 @@ describe('RL checkpoint retention', () => {
     expect(bytesIds).toEqual(records.map((c) => c.id));
   });
 });
+
+describe('RL checkpoint retention in a run that is never interrupted', () => {
+  it('deletes as the rounds are saved: keepLast 1 over 3 rounds leaves round 3 and the reference', async () => {
+    const db = getDB();
+    const host = makeHost((h, m) => void label(m).then(() => h.feedbackDone(m.round))).host;
+    await host.start({ ...settings, rounds: 3, seed: 7, retention: { keepLast: 1, keepEvery: 0 } });
+    const run = (await db.runs.orderBy('id').last())!;
+    expect(run.status).toBe('finished');
+    // No phase-2 reward model was loaded: the run recorded that it refits from the reference's trunk.
+    expect(run.settings).toMatchObject({ rewardBase: 'reference' });
+    const { records, bytesIds } = await stored();
+    expect(roundsOf(records, run.id!)).toEqual([3]);
+    expect(records.filter((c) => c.meta.runId === run.id).map((c) => c.kind).sort()).toEqual(['policy', 'reference']);
+    expect(bytesIds).toEqual(records.map((c) => c.id));
+  });
+});

@@ -42,6 +42,11 @@ export interface RLRunSettings extends RLSettings {
   labeler: RLLabeler;
   /** The frozen reference, saved at the start so a resumed run compares with the same model. */
   referenceCheckpointId?: number;
+  /**
+   * What the run's reward model is refitted from each round: the stored phase-2 reward model in use
+   * at the start, or the reference's trunk with a fresh head; recorded so a resumed run uses the same.
+   */
+  rewardBase?: { checkpointId: number } | 'reference';
   /** The bundled prompts the run drew from: the first evalPrompts are held out. */
   prompts: string[];
 }

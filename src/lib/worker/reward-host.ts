@@ -195,9 +195,9 @@ export class RewardHost {
     await this.restore();
   }
 
-  /** The reward model in use and its normalisation (RL starts its own from it), if there is one. */
-  rewardModel(): { model: LanguageModel; normalization: RewardNormalization } | undefined {
-    return this.current && { model: this.current.model, normalization: this.current.normalization };
+  /** The reward model in use, its normalisation and stored checkpoint (RL starts its own from it), if there is one. */
+  rewardModel(): { model: LanguageModel; normalization: RewardNormalization; checkpointId?: number } | undefined {
+    return this.current && { model: this.current.model, normalization: this.current.normalization, checkpointId: this.current.info.checkpointId };
   }
 
   async score(requestId: number, items: Array<{ prompt: string; completion: string }>): Promise<void> {

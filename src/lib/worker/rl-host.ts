@@ -29,12 +29,13 @@ import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom 
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
 import { checkRLSettings, meanStats, numericStats, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
-import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
+import { normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { ruleBreakdown } from '../rlhf/rule-rewards';
-import { getDB } from '../store/db';
+import { getDB, runSettingKey } from '../store/db';
 import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
 import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
 import { reportFaults } from './fault-report';
+import { rewardBase, type RewardBase } from './reward-base';
 import { listJudgements } from '../store/judgements';
 import { listDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
@@ -49,7 +50,7 @@ export interface RLHostContext {
   /** The model in use: the reference of a new run. */
   policy: () => { model: LanguageModel; info: ModelInfo };
   /** The reward model phase 2 trained, if any: a run's reward model starts from a copy of it. */
-  rewardModel: () => { model: LanguageModel; normalization: RewardNormalization } | undefined;
+  rewardModel: () => { model: LanguageModel; normalization: RewardNormalization; checkpointId?: number } | undefined;
   /** Pretraining text for PPO-ptx (the bundled corpus); asked for only when ptxCoef > 0 and ptxSource is 'corpus'. */
   ptxText?: () => Promise<string>;
   /** Web Locks by default; tests pass their own. */
@@ -67,7 +68,7 @@ interface Session {
   policy: LanguageModel;
   trainer: PPOTrainer;
   /** Where each round's reward model starts, and the reward model of the last round (if any this session). */
-  base: { model: LanguageModel; keepHead: boolean; normalization: RewardNormalization };
+  base: RewardBase;
   rm?: { model: LanguageModel; normalization: RewardNormalization };
   paused: boolean;
   stopped: boolean;
@@ -86,9 +87,9 @@ class Locked extends Error {
 }
 
 /** Kept in the settings table until the round is saved: its batches, so a resumed round shows the same ones. */
-const roundKey = (runId: number) => `rl-round/${runId}`;
+const roundKey = (runId: number) => runSettingKey('rl-round', runId);
 /** The PPO trainer's state as of the last saved round (Adam's moments, the KL coefficient). */
-const trainerKey = (runId: number) => `rl-trainer/${runId}`;
+const trainerKey = (runId: number) => runSettingKey('rl-trainer', runId);
 
 const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -150,25 +151,31 @@ export class RLHost {
     const ppo = { ...DEFAULT_PPO, ...settings.ppo };
     if (ppo.ptxCoef > 0 && ppo.ptxSource === 'demonstrations') await this.ptxDocuments('demonstrations');
     const db = getDB();
-    const { reference, meta } = await this.ctx.lock.run(() => {
+    const { reference, meta, rewardBase } = await this.ctx.lock.run(() => {
       const { model, info } = this.ctx.policy();
-      return { reference: { ...model, params: cloneParams(model.config, model.params, false) }, meta: info.meta };
+      const rm = this.ctx.rewardModel();
+      return {
+        reference: { ...model, params: cloneParams(model.config, model.params, false) }, meta: info.meta,
+        rewardBase: rm?.checkpointId !== undefined ? { checkpointId: rm.checkpointId } : 'reference' as const,
+      };
     });
     let runId: number | undefined;
+    let stored: RLRunSettings;
     try {
       const createdAt = new Date().toISOString();
       runId = await db.runs.add({ kind: 'rl', name: `RL from ${meta.name}`, createdAt, settings, metrics: [], status: 'running' });
       await holdRun(runId);
       const refMeta: CheckpointMeta = { ...meta, name: `RL reference (run ${runId})`, createdAt, kind: 'reference', runId, parent: meta.name };
       const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(reference, refMeta));
-      await db.runs.update(runId, { settings: { ...settings, referenceCheckpointId } });
+      stored = { ...settings, referenceCheckpointId, rewardBase };
+      await db.runs.update(runId, { settings: stored });
     } catch (e) {
       disposeModel(reference);
       // Without its reference the run cannot go on: not left "running" for a reload to resume.
       if (runId !== undefined) await db.runs.update(runId, { status: 'failed' });
       throw e;
     }
-    await this.drive(runId, settings, reference, undefined, 1);
+    await this.drive(runId, stored, reference, undefined, 1);
   }
 
   private async resumeStored(runId: number, holdRun: (id: number) => Promise<void>): Promise<void> {
@@ -271,11 +278,7 @@ export class RLHost {
       // Adam and the KL coefficient go on from the last saved round, not from scratch.
       const kept = (await getDB().settings.get(trainerKey(runId)))?.value as { round: number; state: PPOTrainerState } | undefined;
       if (kept?.round === firstRound - 1) await this.ctx.lock.run(() => trainer!.loadState(kept.state));
-      base = await this.ctx.lock.run(() => {
-        const rm = this.ctx.rewardModel();
-        return rm ? { model: rewardModelFrom(rm.model, { keepHead: true }), keepHead: true, normalization: rm.normalization }
-          : { model: rewardModelFrom(reference), keepHead: false, normalization: IDENTITY_NORMALIZATION };
-      });
+      base = await rewardBase(s, reference, this.ctx);
     } catch (e) {
       trainer?.dispose();
       [policy, reference].forEach(disposeModel);
