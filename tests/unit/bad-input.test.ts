@@ -108,6 +108,11 @@ const rows: Row[] = [
   { name: 'a project with an empty demonstration response', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.demonstrations[0].response = ' \n'; }), message: /^demonstrations\[0\]: response is empty/ },
   { name: 'a project with a stored demonstration from an edit', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.demonstrations[0].source = 'edit'; }), message: /^demonstrations\[0\]: source must be "typed" or "import", but is "edit"/ },
   { name: 'a project whose judgements are missing', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { delete p.judgements; }), message: /"judgements" is not a list/ },
+  { name: 'a project with two runs of one id', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.runs.push(structuredClone(p.runs[0])); }), message: /^runs\[1\]: id 1 is used twice/ },
+  { name: 'a project whose run names its reference checkpoint in text', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.runs[0].settings = { referenceCheckpointId: 'first' }; }), message: /^runs\[0\]: settings.referenceCheckpointId must be a whole number, but is "first"/ },
+  { name: 'a project whose run refits from a reward model named in text', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.runs[0].settings = { rewardBase: { checkpointId: 'mine' } }; }), message: /^runs\[0\]: settings.rewardBase.checkpointId must be a whole number, but is "mine"/ },
+  { name: 'a project whose run refits from a reward model given as a number', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.runs[0].settings = { rewardBase: 3 }; }), message: /^runs\[0\]: settings.rewardBase must be "reference" or \{checkpointId\}, but is 3/ },
+  { name: 'a project whose RL trainer state is not numbers', importer: 'project', file: 'x.rlhfproj', bytes: editProject((p) => { p.settings.push({ key: 'rl-trainer/1', value: { round: 1, state: { adam: { iterations: 1, moments: [{ shape: [2], values: [0.5, 'x'] }] } } } }); }), message: /^settings\[1\]: the trainer state's moments\[0\] is not a list of numbers/ },
 
   // Checkpoints
   { name: 'an empty checkpoint', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => new Uint8Array(0), message: /only 0 bytes/ },

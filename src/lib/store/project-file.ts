@@ -3,14 +3,17 @@
 //   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings, promptSets, demonstrations}
 // (promptSets and demonstrations came later; a file without them still opens. Edits on the
 // labeling screen travel as judgements, which is where demonstrations.ts reads them from.)
-// Importing validates every item before writing any, then adds them all in one transaction.
+// Importing validates every item before writing any, then adds them all in one transaction, where
+// every item gets a new id and every link between items follows it (see importProject).
+import { roundCheckpointName } from '../engine/rl-run';
 import type { Judgement } from '../feedback/judgement';
-import { decodeCheckpoint } from '../model/checkpoint-format';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
 import type { CheckpointRecord, DemonstrationRecord, PlaygroundDB, PromptSetRecord, RunRecord, SettingRecord } from './db';
 import { checkDemonstrationRecord } from './demonstrations';
 import { validateJudgement } from './judgements';
 import { checkPromptList } from './prompt-set-formats';
+import { parseRunSettingKey, runSettingKey } from './run-settings';
 
 export const PROJECT_FORMAT = 'rlhf-playground-project';
 export const PROJECT_VERSION = 1;
@@ -42,8 +45,9 @@ export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
     }),
     runs, settings, promptSets, demonstrations,
   };
-  // JSON has no NaN: a diverged run's NaN metrics go out as null and come back as NaN.
-  return new TextEncoder().encode(JSON.stringify(file));
+  // JSON has no NaN: a diverged run's NaN metrics go out as null and come back as NaN. Typed arrays
+  // (Adam's moments in an RL run's trainer state) go out as number lists, not {"0": x, ...} objects.
+  return new TextEncoder().encode(JSON.stringify(file, (_, v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float32Array) : v)));
 }
 
 type Obj = Record<string, unknown>;
@@ -67,15 +71,25 @@ function optionalId(v: unknown, what: string): number | undefined {
   return v as number | undefined;
 }
 
-function checkpointEntry(v: unknown): { oldId?: number; name: string; bytes: Uint8Array } {
+function checkpointEntry(v: unknown): { oldId?: number; name: string; bytes: Uint8Array; meta: CheckpointMeta } {
   if (!isObj(v) || !isObj(v.record)) throw new Error('not a {record, bytesBase64} entry');
   if (typeof v.bytesBase64 !== 'string') throw new Error('bytesBase64 is missing');
   const bytes = fromBase64(v.bytesBase64);
-  decodeCheckpoint(bytes); // throws naming the problem: truncated, NaN, shapes, newer version
-  return { oldId: optionalId(v.record.id, 'record.id'), name: typeof v.record.name === 'string' ? v.record.name : 'Checkpoint', bytes };
+  const { meta } = decodeCheckpoint(bytes); // throws naming the problem: truncated, NaN, shapes, newer version
+  return { oldId: optionalId(v.record.id, 'record.id'), name: typeof v.record.name === 'string' ? v.record.name : 'Checkpoint', bytes, meta };
 }
 
-function run(v: unknown): RunRecord {
+/** Throws naming the first id used by two items of a list. */
+function unique(key: string, items: Array<{ oldId?: number }>): void {
+  const seen = new Set<number>();
+  items.forEach((c, i) => {
+    if (c.oldId === undefined) return;
+    if (seen.has(c.oldId)) throw new Error(`${key}[${i}]: id ${c.oldId} is used twice`);
+    seen.add(c.oldId);
+  });
+}
+
+function run(v: unknown): { oldId?: number; record: RunRecord } {
   if (!isObj(v)) throw new Error('not an object');
   if (v.kind !== 'reward' && v.kind !== 'rl') throw new Error(`kind must be "reward" or "rl", but is ${JSON.stringify(v.kind)}`);
   for (const key of ['name', 'createdAt', 'status'] as const) {
@@ -89,15 +103,38 @@ function run(v: unknown): RunRecord {
       return [k, x ?? NaN];
     }));
   });
+  if (isObj(v.settings)) {
+    optionalId(v.settings.referenceCheckpointId, 'settings.referenceCheckpointId');
+    const base = v.settings.rewardBase;
+    if (base !== undefined && base !== 'reference') {
+      if (!isObj(base)) throw new Error(`settings.rewardBase must be "reference" or {checkpointId}, but is ${JSON.stringify(base)}`);
+      optionalId(base.checkpointId, 'settings.rewardBase.checkpointId');
+    }
+  }
   const r: RunRecord = { kind: v.kind, name: v.name as string, createdAt: v.createdAt as string, settings: v.settings ?? null, metrics, status: v.status as string };
   const checkpointId = optionalId(v.checkpointId, 'checkpointId');
   if (checkpointId !== undefined) r.checkpointId = checkpointId;
-  return r;
+  return { oldId: optionalId(v.id, 'id'), record: r };
 }
 
 function setting(v: unknown): SettingRecord {
   if (!isObj(v) || typeof v.key !== 'string' || v.key === '') throw new Error('not a {key, value} setting');
-  return { key: v.key, value: v.value ?? null };
+  return { key: v.key, value: parseRunSettingKey(v.key)?.kind === 'rl-trainer' ? trainerState(v.value) : v.value ?? null };
+}
+
+/**
+ * An RL run's trainer state with Adam's moments as the Float32Arrays rl-host.ts stores: a file has
+ * them as number lists (or, written before exportProject listed them, as {"0": x, ...} objects).
+ */
+function trainerState(value: unknown): unknown {
+  if (!isObj(value) || !isObj(value.state) || !isObj(value.state.adam) || !Array.isArray(value.state.adam.moments)) return value;
+  const moments = value.state.adam.moments.map((m: unknown, i) => {
+    const v = isObj(m) ? m.values : undefined;
+    const list = Array.isArray(v) ? v : isObj(v) && Object.keys(v).every((k, j) => k === String(j)) ? Object.values(v) : undefined;
+    if (!isObj(m) || !list?.every((x) => typeof x === 'number')) throw new Error(`the trainer state's moments[${i}] is not a list of numbers`);
+    return { ...m, values: Float32Array.from(list as number[]) };
+  });
+  return { ...value, state: { ...value.state, adam: { ...value.state.adam, moments } } };
 }
 
 function promptSet(v: unknown): PromptSetRecord {
@@ -128,13 +165,9 @@ function parseProject(input: Uint8Array | string) {
   }
   const judgements = each(file, 'judgements', validateJudgement);
   const checkpoints = each(file, 'checkpoints', checkpointEntry);
-  const seen = new Set<number>();
-  checkpoints.forEach((c, i) => {
-    if (c.oldId === undefined) return;
-    if (seen.has(c.oldId)) throw new Error(`checkpoints[${i}]: id ${c.oldId} is used twice`);
-    seen.add(c.oldId);
-  });
+  unique('checkpoints', checkpoints);
   const runs = each(file, 'runs', run);
+  unique('runs', runs);
   const settings = each(file, 'settings', setting);
   const keys = new Set<string>();
   settings.forEach((s, i) => {
@@ -146,35 +179,119 @@ function parseProject(input: Uint8Array | string) {
   return { judgements, checkpoints, runs, settings, promptSets, demonstrations };
 }
 
+/** As rl-host.ts names a run's reference checkpoint. */
+const referenceName = (runId: number) => `RL reference (run ${runId})`;
+
 /**
- * Adds a project file's contents to the database, all or nothing. Items get new ids; runs and
- * sampled completions follow their checkpoints' new ids (a link to a checkpoint not in the file is
- * dropped). Settings already set here are kept.
+ * A checkpoint's metadata with its run's new id, or without a run when the file holds none of
+ * that id; names the app gave it after the old id (the run's reference and rounds, and a round's
+ * parent) take the new one, so retention still knows them for the run's own (a renamed one stays).
+ * The same object when nothing changes.
+ */
+function relinkMeta(meta: CheckpointMeta, runs: ReadonlyMap<number, number>): CheckpointMeta {
+  const old = meta.runId;
+  if (typeof old !== 'number') return meta;
+  const id = runs.get(old);
+  if (id === old) return meta;
+  const { runId: _, ...rest } = meta;
+  if (id === undefined) return rest;
+  const rename = (name: unknown) => {
+    if (name === referenceName(old)) return referenceName(id);
+    return Number.isInteger(meta.round) && name === roundCheckpointName(old, meta.round as number) ? roundCheckpointName(id, meta.round as number) : name;
+  };
+  return { ...rest, runId: id, name: rename(meta.name) as string, ...(meta.parent !== undefined && { parent: rename(meta.parent) as string }) };
+}
+
+/**
+ * Adds a project file's contents to the database, all or nothing. Every item gets a new id, and
+ * every link follows its target's new id: a run's checkpoint and reference checkpoint
+ * (settings.referenceCheckpointId), a checkpoint's run (meta.runId), the settings an RL run keeps
+ * under its id (rl-host.ts: kept batches, trainer state), a sampled completion's checkpoint. So an
+ * imported run resumes from its own checkpoints, and no local run takes imported checkpoints or
+ * state for its own (nor the other way round), however the ids collide.
+ *
+ * A link to an id the file does not hold is dropped, not refused: the app's own exports have them
+ * (a checkpoint the person deleted is still named by the runs and judgements that used it), and kept
+ * as it is it would point at whatever local item has that id. Settings already set here are kept.
  */
 export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; checkpoints: number; runs: number }> {
   const p = parseProject(input);
   const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets, db.demonstrations];
   await db.transaction('rw', tables, async () => {
-    const newId = new Map<number, number>();
-    for (const c of p.checkpoints) {
-      const id = await saveCheckpoint(db, c.bytes, c.name);
-      if (c.oldId !== undefined) newId.set(c.oldId, id);
+    const mapped = <T extends { oldId?: number }>(items: T[], ids: number[]) =>
+      new Map(items.flatMap((x, i) => (x.oldId === undefined ? [] : [[x.oldId, ids[i]] as const])));
+    // Runs and checkpoints name each other: runs first, their checkpoint links added once the
+    // checkpoints have their ids.
+    const runIds = await db.runs.bulkAdd(p.runs.map((r) => unlinked(r.record)), { allKeys: true });
+    const newRunId = mapped(p.runs, runIds);
+    // Saved in the order of their old ids, so new ids keep it (retention counts a run's rounds
+    // from after its reference). The run id is rewritten in the checkpoint's header as well as in
+    // its row. At run time only the row's meta is read (rlRoundCheckpoints and retention; a resume
+    // takes just the weights from the bytes), but the header is what a download, loading it as the
+    // model in use, and a later export and its import read back, and it must agree with the row.
+    const order = (c: { oldId?: number }) => c.oldId ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...p.checkpoints].sort((a, b) => order(a) - order(b));
+    const newCheckpointId = new Map<number, number>();
+    for (const c of ordered) {
+      const meta = relinkMeta(c.meta, newRunId);
+      const bytes = meta === c.meta ? c.bytes : encodeCheckpoint({ ...decodeCheckpoint(c.bytes), meta });
+      const id = await saveCheckpoint(db, bytes, c.name);
+      if (c.oldId !== undefined) newCheckpointId.set(c.oldId, id);
     }
-    const follow = <T extends { checkpointId?: number }>(x: T): T => {
+    const follow = (id: number | undefined) => (id === undefined ? undefined : newCheckpointId.get(id));
+    const withCheckpoint = <T extends { checkpointId?: number }>(x: T): T => {
       const { checkpointId, ...rest } = x;
-      const id = checkpointId === undefined ? undefined : newId.get(checkpointId);
+      const id = follow(checkpointId);
       return (id === undefined ? rest : { ...rest, checkpointId: id }) as T;
     };
-    await db.runs.bulkAdd(p.runs.map(follow));
+    // The run's reference and the reward model it refits from (rl-run.ts RLRunSettings); a reward
+    // model the file does not hold leaves the run as one stored before that was recorded.
+    const linked = (r: RunRecord): RunRecord => {
+      if (!isObj(r.settings)) return withCheckpoint(r);
+      const { referenceCheckpointId, rewardBase, ...settings } = r.settings;
+      const reference = follow(referenceCheckpointId as number | undefined);
+      const base = isObj(rewardBase) ? follow(rewardBase.checkpointId as number | undefined) : undefined;
+      return {
+        ...withCheckpoint(r),
+        settings: {
+          ...settings,
+          ...(reference !== undefined && { referenceCheckpointId: reference }),
+          ...(rewardBase === 'reference' ? { rewardBase } : base !== undefined ? { rewardBase: { checkpointId: base } } : {}),
+        },
+      };
+    };
+    await db.runs.bulkPut(p.runs.map((r, i) => ({ ...linked(r.record), id: runIds[i] })));
     await db.judgements.bulkAdd(p.judgements.map(({ id: _, ...j }) => ({
-      ...j, completions: j.completions.map((c) => (c.source.kind === 'sample' ? { ...c, source: follow(c.source) } : c)),
+      ...j, completions: j.completions.map((c) => (c.source.kind === 'sample' ? { ...c, source: withCheckpoint(c.source) } : c)),
     })));
+    // A run's own settings go under its new id (none can be set here yet: the id is new); those of
+    // a run the file does not hold are dropped, or the local run with that id would take them.
     const have = new Set(await db.settings.toCollection().primaryKeys());
-    await db.settings.bulkAdd(p.settings.filter((s) => !have.has(s.key)));
+    const shared: SettingRecord[] = [];
+    const perRun: SettingRecord[] = [];
+    for (const s of p.settings) {
+      const key = parseRunSettingKey(s.key);
+      if (!key) {
+        if (!have.has(s.key)) shared.push(s);
+        continue;
+      }
+      const runId = newRunId.get(key.runId);
+      if (runId !== undefined) perRun.push({ key: runSettingKey(key.kind, runId), value: s.value });
+    }
+    await db.settings.bulkAdd(shared);
+    await db.settings.bulkPut(perRun);
     await db.promptSets.bulkAdd(p.promptSets);
     await db.demonstrations.bulkAdd(p.demonstrations);
   });
   return { judgements: p.judgements.length, checkpoints: p.checkpoints.length, runs: p.runs.length };
+}
+
+/** A run without its links to checkpoints (filled in once they are stored). */
+function unlinked(r: RunRecord): RunRecord {
+  const { checkpointId: _, ...rest } = r;
+  if (!isObj(r.settings)) return rest;
+  const { referenceCheckpointId: __, rewardBase: ___, ...settings } = r.settings;
+  return { ...rest, settings };
 }
 
 function toBase64(bytes: Uint8Array): string {

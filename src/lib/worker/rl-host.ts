@@ -31,7 +31,8 @@ import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-ret
 import { checkRLSettings, meanStats, numericStats, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { ruleBreakdown } from '../rlhf/rule-rewards';
-import { getDB, runSettingKey } from '../store/db';
+import { getDB } from '../store/db';
+import { runSettingKey } from '../store/run-settings';
 import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
 import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
 import { reportFaults } from './fault-report';
