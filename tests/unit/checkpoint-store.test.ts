@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { deleteCheckpoints, listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
+import { deleteCheckpoints, importCheckpointFile, listCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
+import { decodeCheckpoint } from '../../src/lib/model/checkpoint-format';
+import { roundCheckpointName } from '../../src/lib/engine/rl-run';
 import type { PlaygroundDB } from '../../src/lib/store/db';
 import { isQuotaError, StorageFullError, storageFullMessage } from '../../src/lib/store/storage-errors';
 import { testModel } from './helpers';
@@ -83,6 +85,24 @@ describe('deleting checkpoints', () => {
     expect(await db.checkpointBytes.toCollection().primaryKeys()).toEqual([c]);
     await deleteCheckpoints(db, []); // nothing to do, no transaction opened
     expect(await db.checkpoints.count()).toBe(1);
+  });
+});
+
+describe('uploading a checkpoint file', () => {
+  it('stores a file byte for byte, but a downloaded RL round as the person\'s copy: no run id, so no run counts it as its round', async () => {
+    const db = freshDB();
+    const plain = await bytesNamed('mine');
+    const plainId = await importCheckpointFile(db, plain, 'mine.rlhfckpt');
+    expect(await readCheckpointBytes(db, plainId)).toEqual(plain);
+
+    const round = await modelToCheckpointBytes(model, { name: roundCheckpointName(1, 2), createdAt: new Date().toISOString(), kind: 'policy', runId: 1, round: 2 });
+    const id = await importCheckpointFile(db, round, 'round.rlhfckpt');
+    const record = (await db.checkpoints.get(id))!;
+    expect(record.meta).not.toHaveProperty('runId');
+    expect(record.meta).toMatchObject({ kind: 'policy', round: 2, name: roundCheckpointName(1, 2) });
+    expect(decodeCheckpoint(await readCheckpointBytes(db, id)).meta).not.toHaveProperty('runId');
+    expect(decodeCheckpoint(await readCheckpointBytes(db, id)).tensors).toEqual(decodeCheckpoint(round).tensors);
+    expect(await rlRoundCheckpoints(db, 1)).toEqual([]);
   });
 });
 

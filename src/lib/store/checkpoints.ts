@@ -1,5 +1,5 @@
 // Stored checkpoints: save (atomically, metadata and bytes together), list, read, delete, import.
-import { decodeCheckpoint } from '../model/checkpoint-format';
+import { decodeCheckpoint, encodeCheckpoint } from '../model/checkpoint-format';
 import type { CheckpointRecord, PlaygroundDB } from './db';
 import { browserEstimate, writeOrExplain, type StorageEstimateLike } from './storage-errors';
 
@@ -58,9 +58,19 @@ export async function rlRoundCheckpoints(db: PlaygroundDB, runId: number): Promi
     c.id !== undefined && c.meta.runId === runId && Number.isInteger(c.meta.round));
 }
 
-/** An uploaded checkpoint file: refused with the problem (nothing written) unless it decodes whole. */
+/**
+ * An uploaded checkpoint file: refused with the problem (nothing written) unless it decodes whole.
+ * A round checkpoint downloaded from an RL run names that run's id, which here may be another run's
+ * (another browser) or the same run's: either way the upload is the person's copy, not a round of a
+ * run, so its run id is taken out of the header (retention never deletes it); other files are stored
+ * byte for byte.
+ */
 export function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
-  return saveCheckpoint(db, bytes, fileName.replace(/\.[^.]+$/, ''));
+  const name = fileName.replace(/\.[^.]+$/, '');
+  const ck = decodeCheckpoint(bytes);
+  if (ck.meta.runId === undefined) return saveCheckpoint(db, bytes, name);
+  const { runId: _, ...meta } = ck.meta;
+  return saveCheckpoint(db, encodeCheckpoint({ ...ck, meta }), name);
 }
 
 /** A file name for downloading a checkpoint. */
