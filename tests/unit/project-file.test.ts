@@ -97,6 +97,18 @@ describe('project file', () => {
     expect(await db.settings.count()).toBe(2);
   });
 
+  it('brings an RL run that was training in as paused (opening a file starts no training); other runs as they were', async () => {
+    const source = freshDB();
+    await source.runs.bulkAdd([
+      { kind: 'rl', name: 'training', createdAt: '2025-02-01T11:00:00.000Z', settings: {}, metrics: [], status: 'running' },
+      { kind: 'rl', name: 'done', createdAt: '2025-02-01T11:00:00.000Z', settings: {}, metrics: [], status: 'finished' },
+      { ...run(), status: 'running' },
+    ]);
+    const db = freshDB();
+    await importProject(db, await exportProject(source));
+    expect((await db.runs.toArray()).map((r) => [r.name, r.status])).toEqual([['training', 'paused'], ['done', 'finished'], ['first reward model', 'running']]);
+  });
+
   it('drops a run\'s link to a checkpoint the file does not hold', async () => {
     const file = JSON.parse(new TextDecoder().decode(project));
     file.runs[0].checkpointId = 7;

@@ -216,6 +216,9 @@ function relinkMeta(meta: CheckpointMeta, runs: ReadonlyMap<number, number>): Ch
  */
 export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; checkpoints: number; runs: number }> {
   const p = parseProject(input);
+  // A run that was training when the file was made arrives paused: the app resumes a "running" run
+  // by itself, and opening a file should not start training; the person resumes it when they choose.
+  for (const r of p.runs) if (r.record.kind === 'rl' && r.record.status === 'running') r.record.status = 'paused';
   const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets, db.demonstrations];
   await db.transaction('rw', tables, async () => {
     const mapped = <T extends { oldId?: number }>(items: T[], ids: number[]) =>
