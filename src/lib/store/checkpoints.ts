@@ -65,7 +65,7 @@ export async function rlRoundCheckpoints(db: PlaygroundDB, runId: number): Promi
  * run, so its run id is taken out of the header (retention never deletes it); other files are stored
  * byte for byte.
  */
-export function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
+export async function importCheckpointFile(db: PlaygroundDB, bytes: Uint8Array, fileName: string): Promise<number> {
   const name = fileName.replace(/\.[^.]+$/, '');
   const ck = decodeCheckpoint(bytes);
   if (ck.meta.runId === undefined) return saveCheckpoint(db, bytes, name);
