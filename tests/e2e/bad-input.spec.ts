@@ -2,6 +2,7 @@
 // counts on screen stay as they were; a good prompt set survives a reload and can be picked.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { pretrainPanel } from './pretrain-form';
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 const story = 'The little bear walked into the wood to look for honey, and the bees were not pleased. ';
@@ -16,7 +17,7 @@ test('a bad checkpoint and a bad corpus are refused with their problem, and noth
   await expect(page.getByRole('alert').filter({ hasText: 'Could not import "cut.rlhfckpt": Truncated checkpoint' })).toBeVisible();
   await expect(checkpoints).toHaveCount(2);
 
-  const pretrain = page.getByRole('region', { name: 'Pretrain' });
+  const pretrain = pretrainPanel(page);
   await pretrain.getByRole('radio', { name: 'A text file (.txt, UTF-8)' }).check();
   const start = pretrain.getByRole('button', { name: 'Start pretraining' });
   const chosen = pretrain.getByRole('status', { name: 'Corpus file' });

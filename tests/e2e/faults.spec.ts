@@ -2,7 +2,7 @@
 // WebGPU device falls back to the next backend and keeps working; a NaN during pretraining is
 // undone and told, and what is saved afterwards is sound. The storage widget shows usage.
 import { expect, test, type Page } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { pretrainPanel, saveFromPretrainPanel, startMicroPretraining } from './pretrain-form';
 import { chooseSimulatedTroll, fillTinyRun, judgementCounter, runStatus, trainMicroModel } from './rl-run-form';
 
 type Hooks = { loseDevice(): void; poisonWeights(): void };
@@ -40,7 +40,7 @@ test('a GPU lost while pretraining stops the run, and the engine goes on on wasm
   await hook(page, 'loseDevice');
   await expect(page.getByRole('status', { name: 'Compute backend: wasm' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: /^The GPU was lost .*; now running on wasm\. Reloaded "Starter model": anything not saved since was lost\.$/ })).toBeVisible();
-  const panel = page.getByRole('region', { name: 'Pretrain' });
+  const panel = pretrainPanel(page);
   await expect(panel.getByText('stopped', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Model in use')).toContainText('Starter model');
   // The engine trains again, now on wasm.
@@ -87,14 +87,12 @@ test('a NaN during pretraining is undone and told; training goes on and the chec
   const faultStep = Number(/Step (\d+)/.exec((await fault.textContent())!)![1]);
   // Training goes on past the undone step.
   await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(faultStep + 1);
-  const panel = page.getByRole('region', { name: 'Pretrain' });
+  const panel = pretrainPanel(page);
   await panel.getByRole('button', { name: 'Stop' }).click();
   await expect(panel.getByText('stopped', { exact: true })).toBeVisible();
 
   const before = (await storage.textContent())!;
-  await page.getByRole('textbox', { name: 'Checkpoint name' }).fill('After a fault');
-  await page.getByRole('button', { name: 'Save as checkpoint' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved "After a fault"' })).toBeVisible();
+  await saveFromPretrainPanel(page, 'After a fault');
   // Listed: a save refuses NaN weights, so the restored ones are sound. The usage shown grew.
   await expect(page.getByRole('table', { name: 'Stored checkpoints' }).getByRole('row', { name: /After a fault/ })).toBeVisible();
   await expect(storage).not.toHaveText(before);

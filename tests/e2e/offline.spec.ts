@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { pretrainPanel, startMicroPretraining } from './pretrain-form';
 
 // After one visit the service worker holds the whole app: it starts and works with the network off.
 test.setTimeout(240_000);
@@ -43,7 +43,7 @@ test('after one visit the app starts, generates, pretrains on the bundled corpus
 
   await startMicroPretraining(page, { steps: 2, batchSize: 2, sampleEvery: 0 }); // reads corpus/train.txt
   await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '2', { timeout: 120_000 });
-  await expect(page.getByText('finished', { exact: true })).toBeVisible();
+  await expect(pretrainPanel(page).getByText('finished', { exact: true })).toBeVisible();
 
   await page.getByRole('tab', { name: '2 Reward model', exact: true }).click();
   await page.getByRole('button', { name: 'Import the bundled review set' }).click();

@@ -1,5 +1,8 @@
-// Filling in the Pretrain panel the way a person would, for the specs that train.
-import type { Page } from '@playwright/test';
+// Filling in the Pretrain panel the way a person would, for the specs that train. Its fields are
+// found within its region: the SFT form beside it has a "Batch size" and a "Learning rate" too.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const pretrainPanel = (page: Page): Locator => page.getByRole('region', { name: 'Pretrain', exact: true });
 
 export interface PretrainForm {
   steps: number;
@@ -10,11 +13,21 @@ export interface PretrainForm {
 
 /** Fresh micro-sized weights on the bundled corpus, then Start pretraining. */
 export async function startMicroPretraining(page: Page, form: PretrainForm): Promise<void> {
-  await page.getByRole('radio', { name: 'Fresh weights' }).check();
-  await page.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
-  await page.getByRole('spinbutton', { name: 'Steps' }).fill(String(form.steps));
-  if (form.batchSize !== undefined) await page.getByRole('spinbutton', { name: 'Batch size' }).fill(String(form.batchSize));
-  if (form.learningRate !== undefined) await page.getByRole('spinbutton', { name: 'Learning rate' }).fill(String(form.learningRate));
-  await page.getByRole('spinbutton', { name: 'Sample every' }).fill(String(form.sampleEvery));
-  await page.getByRole('button', { name: 'Start pretraining' }).click();
+  const panel = pretrainPanel(page);
+  const fill = (name: string, value: number) => panel.getByRole('spinbutton', { name, exact: true }).fill(String(value));
+  await panel.getByRole('radio', { name: 'Fresh weights' }).check();
+  await panel.getByRole('combobox', { name: 'Model size' }).selectOption('micro');
+  await fill('Steps', form.steps);
+  if (form.batchSize !== undefined) await fill('Batch size', form.batchSize);
+  if (form.learningRate !== undefined) await fill('Learning rate', form.learningRate);
+  await fill('Sample every', form.sampleEvery);
+  await panel.getByRole('button', { name: 'Start pretraining' }).click();
+}
+
+/** Names the model in use "name" with the Pretrain panel's "Save as checkpoint", and waits for the saved message. */
+export async function saveFromPretrainPanel(page: Page, name: string): Promise<void> {
+  const panel = pretrainPanel(page);
+  await panel.getByRole('textbox', { name: 'Checkpoint name', exact: true }).fill(name);
+  await panel.getByRole('button', { name: 'Save as checkpoint', exact: true }).click();
+  await expect(panel.getByRole('status').filter({ hasText: `Saved "${name}"` })).toBeVisible();
 }

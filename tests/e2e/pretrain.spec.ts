@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { pretrainPanel, saveFromPretrainPanel, startMicroPretraining } from './pretrain-form';
 
 test('a short pretraining run on webgpu lowers the loss and saves a checkpoint that survives a reload', async ({ page }) => {
   await page.goto('/?backend=webgpu');
@@ -10,7 +10,7 @@ test('a short pretraining run on webgpu lowers the loss and saves a checkpoint t
 
   const progress = page.getByRole('progressbar', { name: 'Pretraining progress' });
   await expect(progress).toHaveAttribute('value', '30', { timeout: 150_000 });
-  await expect(page.getByText('finished', { exact: true })).toBeVisible();
+  await expect(pretrainPanel(page).getByText('finished', { exact: true })).toBeVisible();
   const chart = page.getByRole('img', { name: /Training loss: 30 points/ });
   await expect(chart).toBeVisible();
   await expect(page.getByRole('list', { name: 'Training samples' }).getByRole('listitem')).toHaveCount(1);
@@ -20,9 +20,7 @@ test('a short pretraining run on webgpu lowers the loss and saves a checkpoint t
   const ys = points!.trim().split(' ').map((p) => Number(p.split(',')[1]));
   expect(ys.at(-1)!).toBeGreaterThan(ys[0]); // SVG y grows downwards: a lower loss sits lower on screen
 
-  await page.getByRole('textbox', { name: 'Checkpoint name' }).fill('Micro from e2e');
-  await page.getByRole('button', { name: 'Save as checkpoint' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved "Micro from e2e"' })).toBeVisible();
+  await saveFromPretrainPanel(page, 'Micro from e2e');
   const table = page.getByRole('table', { name: 'Stored checkpoints' });
   await expect(table.getByRole('row', { name: /Micro from e2e/ })).toBeVisible();
 

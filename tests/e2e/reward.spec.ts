@@ -59,8 +59,8 @@ test('a person ranks 4 completions with the number keys; the judgement survives 
   await expect(counter(page)).toContainText('10 comparisons collected');
 
   const train = page.getByRole('region', { name: 'Train the reward model' });
-  await train.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
-  await train.getByRole('spinbutton', { name: 'Batch size' }).fill('2');
+  await train.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1');
+  await train.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('2');
   await train.getByRole('spinbutton', { name: 'Held-out fraction' }).fill('0.4');
   await train.getByRole('button', { name: 'Train reward model' }).click();
   await expect(train.getByRole('progressbar', { name: 'Reward model training progress' })).toBeVisible();

@@ -1,7 +1,7 @@
 // The RL specs' shared steps: a micro model to fine-tune (WebGPU here is SwiftShader: slow), the
 // RL form filled for a tiny run, the status lines they wait on, and the judgements as stored.
 import { expect, type Page } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { pretrainPanel, startMicroPretraining } from './pretrain-form';
 
 export const judgementCounter = (page: Page) => page.getByRole('status', { name: 'Feedback collected' });
 export const runStatus = (page: Page) => page.getByRole('status', { name: 'RL run status' });
@@ -13,7 +13,7 @@ export async function trainMicroModel(page: Page, backend: 'webgpu' | 'wasm' = '
   await expect(page.getByRole('status', { name: `Compute backend: ${backend}` })).toBeVisible();
   await startMicroPretraining(page, { steps: 5, batchSize: 2, learningRate: 0.01, sampleEvery: 0 });
   await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '5', { timeout: 120_000 });
-  await expect(page.getByText('finished', { exact: true })).toBeVisible();
+  await expect(pretrainPanel(page).getByText('finished', { exact: true })).toBeVisible();
   await rlTab(page).click();
   await expect(runStatus(page)).toHaveText('Not started');
 }

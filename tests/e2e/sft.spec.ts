@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startMicroPretraining } from './pretrain-form';
+import { pretrainPanel, startMicroPretraining } from './pretrain-form';
 
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Demonstrations (SFT)' });
+/** The SFT form, a region inside the demonstrations panel: its "Batch size", "Learning rate" and "Checkpoint name" are its own. */
+const sftFormOf = (page: Page) => page.getByRole('region', { name: 'Fine-tune on demonstrations', exact: true });
 
 /** Types a demonstration with the keyboard alone: the two fields, then Tab to "Add demonstration" and Enter. */
 async function addByKeyboard(page: Page, instruction: string, response: string): Promise<void> {
@@ -42,19 +44,22 @@ test('demonstrations typed with the keyboard survive a reload; fine-tuning on th
   // A tiny model to fine-tune: fresh micro weights after one pretraining step (webgpu here is software).
   await startMicroPretraining(page, { steps: 1, batchSize: 1, sampleEvery: 0 });
   await expect(page.getByRole('progressbar', { name: 'Pretraining progress' })).toHaveAttribute('value', '1', { timeout: 120_000 });
-  await expect(page.getByRole('region', { name: 'Pretrain' }).getByText('finished', { exact: true })).toBeVisible();
+  await expect(pretrainPanel(page).getByText('finished', { exact: true })).toBeVisible();
 
-  await panel.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
-  await panel.getByRole('spinbutton', { name: 'Demonstrations per step' }).fill('2');
-  await panel.getByRole('spinbutton', { name: 'Adam step size' }).fill('0.01');
-  await panel.getByRole('button', { name: 'Fine-tune on demonstrations' }).click();
-  await expect(panel.getByRole('progressbar', { name: 'Fine-tuning progress' })).toHaveAttribute('value', '2', { timeout: 120_000 });
-  await expect(panel.getByText('finished', { exact: true })).toBeVisible();
-  await expect(panel.getByRole('img', { name: /^Fine-tuning loss: 2 points, last loss \d+\.\d{3} at step 2$/ })).toBeVisible();
+  const form = sftFormOf(page);
+  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('2');
+  await form.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('2');
+  await form.getByRole('spinbutton', { name: 'Learning rate', exact: true }).fill('0.01');
+  await form.getByRole('button', { name: 'Fine-tune on demonstrations' }).click();
+  await expect(form.getByRole('progressbar', { name: 'Fine-tuning progress' })).toHaveAttribute('value', '2', { timeout: 120_000 });
+  await expect(form.getByText('finished', { exact: true })).toBeVisible();
+  await expect(form.getByRole('img', { name: /^Fine-tuning loss: 2 points, last loss \d+\.\d{3} at step 2$/ })).toBeVisible();
 
-  await panel.getByRole('textbox', { name: 'Name of the SFT model' }).fill('SFT from e2e');
-  await panel.getByRole('button', { name: 'Save SFT checkpoint' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'Saved "SFT from e2e"' })).toBeVisible();
+  await form.getByRole('textbox', { name: 'Checkpoint name', exact: true }).fill('SFT from e2e');
+  await form.getByRole('button', { name: 'Save as checkpoint', exact: true }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Saved "SFT from e2e"' })).toBeVisible();
+  // Told where it was asked for, not in the Pretrain panel as well.
+  await expect(pretrainPanel(page).getByRole('status').filter({ hasText: 'Saved "SFT from e2e"' })).toHaveCount(0);
   const checkpoints = page.getByRole('table', { name: 'Stored checkpoints' });
   const row = checkpoints.getByRole('row', { name: /SFT from e2e/ });
   await expect(row).toBeVisible();
@@ -87,4 +92,43 @@ test('a bad demonstration file is refused naming its line, and the demonstration
   await expect(count).toHaveText('1 demonstration');
   await page.reload();
   await expect(count).toHaveText('1 demonstration');
+});
+
+test('one training at a time: fine-tuning waits while pretraining runs, and pretraining while fine-tuning runs, each saying why', async ({ page }) => {
+  // wasm: this is about the buttons, and a micro model steps fast there.
+  await page.goto('/?backend=wasm');
+  await expect(page.getByRole('status', { name: 'Compute backend: wasm' })).toBeVisible();
+  await panelOf(page).getByLabel('Import demonstrations (TRL prompt-completion .jsonl)').setInputFiles({
+    name: 'one.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"prompt": "Tell me about owls.", "completion": " Owls hunt at night."}\n'),
+  });
+  await expect(panelOf(page).getByRole('status', { name: 'Demonstration count' })).toHaveText('1 demonstration');
+  const pretrain = pretrainPanel(page);
+  const form = sftFormOf(page);
+  const startPretraining = pretrain.getByRole('button', { name: 'Start pretraining' });
+  const fineTune = form.getByRole('button', { name: 'Fine-tune on demonstrations' });
+  await expect(fineTune).toBeEnabled();
+
+  await startMicroPretraining(page, { steps: 100000, batchSize: 1, sampleEvery: 0 });
+  await expect(pretrain.getByRole('progressbar', { name: 'Pretraining progress' })).not.toHaveAttribute('value', '0');
+  await expect(fineTune).toBeDisabled();
+  await expect(form.getByText('Pretraining is running', { exact: true })).toBeVisible();
+  await expect(fineTune).toHaveAccessibleDescription('Pretraining is running');
+  await pretrain.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(pretrain.getByText('stopped', { exact: true })).toBeVisible();
+  await expect(fineTune).toBeEnabled();
+  await expect(form.getByText('Pretraining is running', { exact: true })).toHaveCount(0);
+
+  // Enough steps on the micro model to still be running while we look: 1,000 epochs of one demonstration.
+  await form.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1000');
+  await form.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('1');
+  await fineTune.click();
+  await expect(form.getByText('running', { exact: true })).toBeVisible();
+  await expect(startPretraining).toBeDisabled();
+  await expect(pretrain.getByText('Fine-tuning on demonstrations is running', { exact: true })).toBeVisible();
+  await expect(startPretraining).toHaveAccessibleDescription('Fine-tuning on demonstrations is running');
+  await form.getByRole('button', { name: 'Stop fine-tuning' }).click();
+  await expect(form.getByText('stopped', { exact: true })).toBeVisible();
+  await expect(startPretraining).toBeEnabled();
+  await expect(pretrain.getByText('Fine-tuning on demonstrations is running', { exact: true })).toHaveCount(0);
+  expect(Number(await form.getByRole('progressbar', { name: 'Fine-tuning progress' }).getAttribute('value'))).toBeLessThan(1000);
 });

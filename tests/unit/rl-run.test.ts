@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartedMetrics, checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
+import { chartedMetrics, checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricHelp, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
 
 describe('RL run bookkeeping', () => {
   it('accepts the defaults and names the first setting out of range', () => {
@@ -48,6 +48,17 @@ describe('RL run bookkeeping', () => {
     expect(keys(ppo)).toContain('objective/kl');
     const a2cPtxSimulated = [{ round: 1, 'eval/labeler_score': 0, 'loss/kl_avg': 0.3, 'loss/ptx_avg': 2.1 }];
     expect(keys(a2cPtxSimulated)).toEqual(expect.arrayContaining(['eval/labeler_score', 'loss/kl_avg', 'loss/ptx_avg']));
+  });
+
+  it("explains the ptx loss as on the corpus or on the demonstrations, per the run's ptxSource", () => {
+    const ptx = RL_METRICS.find((m) => m.key === 'loss/ptx_avg')!;
+    expect(metricHelp(ptx, 'corpus')).toMatch(/bundled corpus/);
+    expect(metricHelp(ptx, 'corpus')).not.toMatch(/demonstration/);
+    expect(metricHelp(ptx, 'demonstrations')).toMatch(/your demonstrations \(prompt and response\)/);
+    expect(metricHelp(ptx, 'demonstrations')).not.toMatch(/corpus/);
+    expect(metricHelp(ptx)).toBe(metricHelp(ptx, 'corpus')); // runs stored before ptxSource existed
+    const kl = RL_METRICS.find((m) => m.key === 'objective/kl')!;
+    expect(metricHelp(kl, 'demonstrations')).toBe(kl.help);
   });
 
   it('resumes after the last logged round, from the last saved policy', () => {

@@ -12,9 +12,9 @@ import { promptContext, sample } from '../model/sample';
 import { rewardNormalization, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { makeRng } from '../util/rng';
 import { completionKl } from './completion-kl';
-import { DEFAULT_PPO, type PPOConfig } from './ppo-config';
+import { DEFAULT_PPO, type PPOConfig, type PtxTextSource } from './ppo-config';
 import { PPOTrainer } from './ppo-trainer';
-import type { PtxSource } from './ptx';
+import { PtxBatches } from './ptx';
 import { meanStats, numericStats } from './rl-run';
 import { fitRewardModel, rewardModelFrom } from './reward-fitting';
 import { groupAccuracy, scoreCompletions } from './reward-trainer';
@@ -70,9 +70,16 @@ export class OnlineRLHF {
     readonly labeler: SimulatedLabeler,
     readonly prompts: { train: string[]; heldout: string[] },
     readonly s: OnlineRLHFSettings,
-    /** Pretraining text for PPO-ptx, needed when s.ppo.ptxCoef > 0. */
-    ptx?: PtxSource,
+    /**
+     * PPO-ptx's documents by source (corpus paragraphs, or demonstrations as prompt + response):
+     * the one s.ppo.ptxSource names is needed when s.ppo.ptxCoef > 0.
+     */
+    ptxDocuments: Partial<Record<PtxTextSource, string[]>> = {},
   ) {
+    const { ptxCoef, ptxSource } = s.ppo;
+    const docs = ptxDocuments[ptxSource];
+    if (ptxCoef > 0 && !docs?.length) throw new Error(`Expected ${ptxSource} text for PPO-ptx (ptxCoef ${ptxCoef}, ptxSource '${ptxSource}'), but got none`);
+    const ptx = ptxCoef > 0 ? new PtxBatches(reference.tokenizer, docs!, reference.config.blockSize, s.seed) : undefined;
     this.policy = { ...reference, params: cloneParams(reference.config, reference.params) };
     this.rewardModel = rewardModelFrom(reference);
     this.trainer = new PPOTrainer(this.policy, reference, s.ppo, ptx);

@@ -36,6 +36,11 @@ export class PtxBatches implements PtxSource {
   }
 }
 
+/** PPO-ptx's documents from demonstrations: each prompt and its response as one text. */
+export function demonstrationDocuments(demos: Array<{ prompt: string; response: string }>): string[] {
+  return demos.map((d) => d.prompt + d.response);
+}
+
 /** Mean next-token cross-entropy (nats per token) of windows (B, T + 1) under the model. Not tidied. */
 export function lmLossTensor(c: GPTConfig, p: GPTParams, windows: tf.Tensor2D): tf.Scalar {
   return tokenLogProbs(c, p, windows).mean().neg() as tf.Scalar;

@@ -4,7 +4,7 @@
 import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
 import { validateRules, type RewardRule } from '../rlhf/rule-rewards';
 import { checkRetention, DEFAULT_RETENTION, type RetentionPolicy } from './checkpoint-retention';
-import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from './ppo-config';
+import { checkPPOConfig, DEFAULT_PPO, type PPOConfig, type PtxTextSource } from './ppo-config';
 
 /** Who gives the feedback each round: the person on screen, or a simulated labeler. */
 export type RLLabeler = { kind: 'person'; name: string } | { kind: 'simulated'; settings: SimulatedLabelerSettings };
@@ -92,8 +92,19 @@ export const RL_METRICS = [
   { key: 'rm/heldout_accuracy', title: 'Held-out RM accuracy', help: "The reward model's pairwise accuracy on this round's fresh judgements, before it trained on them." },
   { key: 'eval/labeler_score', title: "Simulated labeler's score", help: "The simulated labeler's own mean score of the policy's held-out samples: the goal the reward model stands in for." },
   { key: 'loss/kl_avg', title: 'KL loss (A2C)', help: 'A2C only: the exact KL to the reference over the whole vocabulary, which β weighs in the loss instead of the reward.' },
-  { key: 'loss/ptx_avg', title: 'Pretraining loss (PPO-ptx)', help: 'With ptxCoef > 0: next-token loss on corpus text, mixed into every update so the policy keeps writing like the corpus.' },
+  { key: 'loss/ptx_avg', title: 'Pretraining loss (PPO-ptx)', help: 'With ptxCoef > 0: next-token loss on the bundled corpus or on your demonstrations (per ptxSource), mixed into every update so the policy keeps writing like them.' },
 ] as const;
+
+/** What PPO-ptx's loss is measured on, per ptxSource: the chart's help for a run says which. */
+const PTX_HELP: Record<PtxTextSource, string> = {
+  corpus: 'With ptxCoef > 0: next-token loss on the bundled corpus, mixed into every update so the policy keeps writing like the corpus.',
+  demonstrations: 'With ptxCoef > 0: next-token loss on your demonstrations (prompt and response), mixed into every update so the policy keeps writing like them.',
+};
+
+/** A metric's help line for a run with this ptxSource (runs stored before it existed used the corpus). */
+export function metricHelp(m: (typeof RL_METRICS)[number], ptxSource: PtxTextSource = 'corpus'): string {
+  return m.key === 'loss/ptx_avg' ? PTX_HELP[ptxSource] : m.help;
+}
 
 /**
  * Charted only when the run has them: a simulated labeler's score (logged only with one), the A2C

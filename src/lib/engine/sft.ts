@@ -6,6 +6,7 @@
 // The optimizer, the learning-rate schedule, gradient clipping and the NaN fault guard are the LM
 // trainer's, exactly as pretraining uses them. No DOM: the worker and Node run the same code.
 import * as tf from '@tensorflow/tfjs';
+import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { GPTConfig } from '../model/config';
 import { lmHead, trunk } from '../model/gpt';
 import type { LanguageModel } from '../model/language-model';
@@ -168,4 +169,15 @@ export async function sftLoss(model: LanguageModel, examples: SFTExample[], batc
     count += tokens;
   }
   return total / Math.max(count, 1);
+}
+
+/** The model's metadata after SFT on `demonstrations` for `step` steps, on top of what it had. */
+export function sftMeta(base: CheckpointMeta, demonstrations: number, last: { step: number; loss: number }): CheckpointMeta {
+  return {
+    ...base, kind: 'sft',
+    steps: (Number(base.steps) || 0) + last.step,
+    sftSteps: last.step,
+    demonstrations,
+    trainLoss: last.loss,
+  };
 }

@@ -24,7 +24,7 @@ import { completionKl } from '../engine/completion-kl';
 import { DEFAULT_PPO, type PtxTextSource } from '../engine/ppo-config';
 import { PPOTrainer, type PPOTrainerState } from '../engine/ppo-trainer';
 import { corpusDocuments } from '../engine/pretraining';
-import { PtxBatches } from '../engine/ptx';
+import { demonstrationDocuments, PtxBatches } from '../engine/ptx';
 import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
@@ -253,7 +253,7 @@ export class RLHost {
       if (!demos.length) {
         throw new Error('PPO-ptx is set to train on demonstrations, but there are none yet: write some under "Demonstrations (SFT)" on the Language model tab, or mix in the corpus instead');
       }
-      return demos.map((d) => d.prompt + d.response);
+      return demonstrationDocuments(demos);
     }
     const text = await this.ctx.ptxText?.();
     return text === undefined ? undefined : corpusDocuments(text);

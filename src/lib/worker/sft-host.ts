@@ -6,7 +6,7 @@
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { LanguageModel } from '../model/language-model';
 import { describeFault } from '../engine/fault-guard';
-import { SFTSession, checkSFTSettings } from '../engine/sft';
+import { SFTSession, checkSFTSettings, sftMeta } from '../engine/sft';
 import { getDB } from '../store/db';
 import { chooseDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
@@ -25,17 +25,6 @@ export interface SFTHostContext {
 }
 
 interface Run { paused: boolean; stopped: boolean; wake?: () => void; done: Promise<void> }
-
-/** The model's metadata after SFT on `demonstrations` for `step` steps, on top of what it had. */
-export function sftMeta(base: CheckpointMeta, demonstrations: number, last: { step: number; loss: number }): CheckpointMeta {
-  return {
-    ...base, kind: 'sft',
-    steps: (Number(base.steps) || 0) + last.step,
-    sftSteps: last.step,
-    demonstrations,
-    trainLoss: last.loss,
-  };
-}
 
 export class SFTHost {
   private run: Run | undefined;

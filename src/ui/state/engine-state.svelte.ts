@@ -29,7 +29,8 @@ export class EngineState {
     losses: [] as Point[], samples: [] as { step: number; text: string }[], message: '',
   });
 
-  checkpoints = $state({ busy: false, message: '', error: '' });
+  /** A save's or load's outcome; `savedFrom` names the panel that asked for the last save, which shows it. */
+  checkpoints = $state({ busy: false, message: '', error: '', savedFrom: '' });
   /** Newest last; the header shows the last few. */
   notices = $state<EngineNotice[]>([]);
 
@@ -89,6 +90,11 @@ export class EngineState {
     return this.backend !== null && this.model !== null;
   }
 
+  /** Pretraining is starting, running or paused: nothing else may train the model in use. */
+  get pretraining(): boolean {
+    return this.pretrain.status === 'starting' || this.pretrain.status === 'running' || this.pretrain.status === 'paused';
+  }
+
   generate(prompt: string, settings: GenerateSettings): void {
     const requestId = this.generation.requestId + 1;
     Object.assign(this.generation, { running: true, requestId, prompt, texts: [], tokens: 0, tokensPerSecond: 0, error: '' });
@@ -108,13 +114,14 @@ export class EngineState {
   resumePretraining = () => this.client.send({ type: 'pretrain/resume' });
   stopPretraining = () => this.client.send({ type: 'pretrain/stop' });
 
-  saveCheckpoint(name: string): void {
-    Object.assign(this.checkpoints, { busy: true, error: '', message: '' });
+  /** Saves the model in use; `from` names the asking panel, so only that one shows the outcome. */
+  saveCheckpoint(name: string, from = ''): void {
+    Object.assign(this.checkpoints, { busy: true, error: '', message: '', savedFrom: from });
     this.client.send({ type: 'checkpoint/save', name });
   }
 
   loadCheckpoint(id: number | 'starter'): void {
-    Object.assign(this.checkpoints, { busy: true, error: '', message: '' });
+    Object.assign(this.checkpoints, { busy: true, error: '', message: '', savedFrom: '' });
     this.client.send(id === 'starter' ? { type: 'checkpoint/load-starter' } : { type: 'checkpoint/load', id });
   }
 }
