@@ -71,6 +71,9 @@ export function checkRLSettings(s: RLSettings): RLSettings {
   return s;
 }
 
+/** The name a run's frozen reference is saved with (and its rounds' parent). */
+export const referenceCheckpointName = (runId: number) => `RL reference (run ${runId})`;
+
 /** The name a round's policy checkpoint is saved with; one named otherwise was renamed and is kept. */
 export const roundCheckpointName = (runId: number, round: number) => `RL policy (run ${runId}, round ${round})`;
 

@@ -5,7 +5,7 @@
 // labeling screen travel as judgements, which is where demonstrations.ts reads them from.)
 // Importing validates every item before writing any, then adds them all in one transaction, where
 // every item gets a new id and every link between items follows it (see importProject).
-import { roundCheckpointName } from '../engine/rl-run';
+import { referenceCheckpointName, roundCheckpointName } from '../engine/rl-run';
 import type { Judgement } from '../feedback/judgement';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
@@ -179,8 +179,6 @@ function parseProject(input: Uint8Array | string) {
   return { judgements, checkpoints, runs, settings, promptSets, demonstrations };
 }
 
-/** As rl-host.ts names a run's reference checkpoint. */
-const referenceName = (runId: number) => `RL reference (run ${runId})`;
 
 /**
  * A checkpoint's metadata with its run's new id, or without a run when the file holds none of
@@ -196,7 +194,7 @@ function relinkMeta(meta: CheckpointMeta, runs: ReadonlyMap<number, number>): Ch
   const { runId: _, ...rest } = meta;
   if (id === undefined) return rest;
   const rename = (name: unknown) => {
-    if (name === referenceName(old)) return referenceName(id);
+    if (name === referenceCheckpointName(old)) return referenceCheckpointName(id);
     return Number.isInteger(meta.round) && name === roundCheckpointName(old, meta.round as number) ? roundCheckpointName(id, meta.round as number) : name;
   };
   return { ...rest, runId: id, name: rename(meta.name) as string, ...(meta.parent !== undefined && { parent: rename(meta.parent) as string }) };

@@ -28,7 +28,7 @@ import { demonstrationDocuments, PtxBatches } from '../engine/ptx';
 import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
-import { checkRLSettings, meanStats, numericStats, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
+import { checkRLSettings, meanStats, numericStats, referenceCheckpointName, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { ruleBreakdown } from '../rlhf/rule-rewards';
 import { getDB } from '../store/db';
@@ -166,7 +166,7 @@ export class RLHost {
       const createdAt = new Date().toISOString();
       runId = await db.runs.add({ kind: 'rl', name: `RL from ${meta.name}`, createdAt, settings, metrics: [], status: 'running' });
       await holdRun(runId);
-      const refMeta: CheckpointMeta = { ...meta, name: `RL reference (run ${runId})`, createdAt, kind: 'reference', runId, parent: meta.name };
+      const refMeta: CheckpointMeta = { ...meta, name: referenceCheckpointName(runId), createdAt, kind: 'reference', runId, parent: meta.name };
       const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(reference, refMeta));
       stored = { ...settings, referenceCheckpointId, rewardBase };
       await db.runs.update(runId, { settings: stored });
@@ -464,7 +464,7 @@ export class RLHost {
     this.progress(round, 'save', 0, 1);
     await this.checkpoint(run, round);
     const now = new Date().toISOString();
-    const meta: CheckpointMeta = { name: roundCheckpointName(run.runId, round), createdAt: now, kind: 'policy', runId: run.runId, round, parent: `RL reference (run ${run.runId})` };
+    const meta: CheckpointMeta = { name: roundCheckpointName(run.runId, round), createdAt: now, kind: 'policy', runId: run.runId, round, parent: referenceCheckpointName(run.runId) };
     const [bytes, trainerState, inUse] = await lock.run(async () => [await modelToCheckpointBytes(run.policy, meta), await run.trainer.saveState(), this.ctx.policy().info?.checkpointId] as const);
     // Runs stored before retention existed take the default.
     const retention = { ...DEFAULT_RETENTION, ...s.retention };
