@@ -89,6 +89,12 @@ test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad 
   const start = run.getByRole('button', { name: 'Start RL run' });
   await expect(start).toBeEnabled(); // the starter model is in use
 
+  // "Make it positive" says up front what was measured: the starter's reward model hardly learns sentiment.
+  await run.getByRole('button', { name: 'Make it positive' }).click();
+  await expect(run.getByRole('note')).toContainText('hardly learns this labeler');
+  await run.getByRole('button', { name: 'Make it short' }).click();
+  await expect(run.getByRole('note')).toHaveCount(0);
+
   await run.getByRole('button', { name: 'Cut the KL leash' }).click();
   await run.getByText('PPO settings', { exact: true }).click();
   await expect(run.getByRole('spinbutton', { name: 'KL coefficient β', exact: true })).toHaveValue('0');
