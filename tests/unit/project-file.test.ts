@@ -26,6 +26,7 @@ function judgement(prompt: string, checkpointId?: number): Judgement {
 const run = (checkpointId?: number): RunRecord => ({
   kind: 'reward', name: 'first reward model', createdAt: '2025-02-01T11:00:00.000Z', settings: { learningRate: 3e-4 },
   metrics: [{ step: 1, 'loss/reward': 0.69 }, { step: 2, 'loss/reward': NaN }], status: 'done',
+  faults: [{ step: 2, what: 'loss', lrBefore: 3e-4, lrAfter: 1.5e-4 }],
   ...(checkpointId !== undefined && { checkpointId }),
 });
 

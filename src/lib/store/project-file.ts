@@ -6,6 +6,7 @@
 // Importing validates every item before writing any, then adds them all in one transaction, where
 // every item gets a new id and every link between items follows it (see importProject).
 import { referenceCheckpointName, roundCheckpointName } from '../engine/rl-run';
+import type { FaultRecord } from '../engine/fault-guard';
 import type { Judgement } from '../feedback/judgement';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
@@ -114,7 +115,18 @@ function run(v: unknown): { oldId?: number; record: RunRecord } {
   const r: RunRecord = { kind: v.kind, name: v.name as string, createdAt: v.createdAt as string, settings: v.settings ?? null, metrics, status: v.status as string };
   const checkpointId = optionalId(v.checkpointId, 'checkpointId');
   if (checkpointId !== undefined) r.checkpointId = checkpointId;
+  if (v.faults !== undefined) r.faults = faults(v.faults);
   return { oldId: optionalId(v.id, 'id'), record: r };
+}
+
+/** A run's log of training steps undone for a NaN or Infinity (fault-guard.ts), kept as it was. */
+function faults(v: unknown): FaultRecord[] {
+  if (!Array.isArray(v)) throw new Error('faults is not a list');
+  return v.map((f, i) => {
+    const ok = isObj(f) && (f.what === 'loss' || f.what === 'weights') && [f.step, f.lrBefore, f.lrAfter].every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!ok) throw new Error(`faults[${i}] must be {step, what: "loss" | "weights", lrBefore, lrAfter}, but is ${JSON.stringify(f)}`);
+    return { step: f.step as number, what: f.what as FaultRecord['what'], lrBefore: f.lrBefore as number, lrAfter: f.lrAfter as number };
+  });
 }
 
 function setting(v: unknown): SettingRecord {
