@@ -230,7 +230,7 @@ describe('bad input', () => {
     await importers.demonstrations(db, jsonl({ prompt: 'Q', completion: 'A' }), 'd.jsonl');
     expect(await db.checkpoints.count()).toBe(3);
     expect(await db.demonstrations.count()).toBe(3); // seeded, from the project, from the file
-    expect(await db.judgements.count()).toBe(3);
+    expect(await db.judgements.count()).toBe(2); // seeded, from the preferences file (the project's is the seeded one: not stored twice)
     expect(await db.promptSets.count()).toBe(3);
   });
 });

@@ -114,7 +114,7 @@ describe('project file links', () => {
     expect(local).toEqual(original);
     const before = await rows(db);
 
-    expect(await importProject(db, file)).toEqual({ judgements: 1, checkpoints: 4, runs: 2 });
+    expect(await importProject(db, file)).toEqual({ judgements: 1, judgementsAlreadyHere: 0, checkpoints: 4, runs: 2 });
 
     // What was there is as it was, row for row.
     const after = await rows(db);
@@ -160,7 +160,9 @@ describe('project file links', () => {
     const db = freshDB();
     await importProject(db, file);
     // The first import made `db` a copy of the source (same ids): the second is a browser opening its own export.
-    await importProject(db, file);
+    // Its judgement is the same one: not stored twice (the runs and checkpoints come in as copies).
+    expect(await importProject(db, file)).toMatchObject({ judgements: 0, judgementsAlreadyHere: 1 });
+    expect(await db.judgements.count()).toBe(1);
 
     const rlRuns = await db.runs.where('kind').equals('rl').primaryKeys();
     expect(rlRuns).toHaveLength(2);

@@ -68,7 +68,7 @@ describe('project file', () => {
 
   it('round-trips into a fresh database', async () => {
     const db = freshDB();
-    expect(await importProject(db, project)).toEqual({ judgements: 2, checkpoints: 2, runs: 1 });
+    expect(await importProject(db, project)).toEqual({ judgements: 2, judgementsAlreadyHere: 0, checkpoints: 2, runs: 1 });
     expect(await listJudgements(db)).toEqual([{ ...judgement('Once', 2), id: 1 }, { ...judgement('<img src=x onerror=alert(1)>'), id: 2 }]);
     const checkpoints = await listCheckpoints(db);
     expect(checkpoints.map((c) => c.name).sort()).toEqual(['tiny A', 'tiny B']);

@@ -224,12 +224,13 @@ function relinkMeta(meta: CheckpointMeta, runs: ReadonlyMap<number, number>): Ch
  * (a checkpoint the person deleted is still named by the runs and judgements that used it), and kept
  * as it is it would point at whatever local item has that id. Settings already set here are kept.
  */
-export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; checkpoints: number; runs: number }> {
+export async function importProject(db: PlaygroundDB, input: Uint8Array | string): Promise<{ judgements: number; judgementsAlreadyHere: number; checkpoints: number; runs: number }> {
   const p = parseProject(input);
   // A run that was training when the file was made arrives paused: the app resumes a "running" run
   // by itself, and opening a file should not start training; the person resumes it when they choose.
   for (const r of p.runs) if (r.record.kind === 'rl' && r.record.status === 'running') r.record.status = 'paused';
   const tables = [db.judgements, db.checkpoints, db.checkpointBytes, db.runs, db.settings, db.promptSets, db.demonstrations];
+  let fresh: Judgement[] = [];
   await db.transaction('rw', tables, async () => {
     const mapped = <T extends { oldId?: number }>(items: T[], ids: number[]) =>
       new Map(items.flatMap((x, i) => (x.oldId === undefined ? [] : [[x.oldId, ids[i]] as const])));
@@ -274,7 +275,12 @@ export async function importProject(db: PlaygroundDB, input: Uint8Array | string
       };
     };
     await db.runs.bulkPut(p.runs.map((r, i) => ({ ...linked(r.record), id: runIds[i] })));
-    await db.judgements.bulkAdd(p.judgements.map(({ id: _, ...j }) => ({
+    // A judgement already stored (same time, labeler, prompt, texts and answer) is not stored again:
+    // opening one's own export, or one file twice, must not double the feedback a reward model
+    // trains on. Runs and checkpoints do come in as copies: they are labelled, and train nothing.
+    const known = new Set((await db.judgements.toArray()).map(judgementIdentity));
+    fresh = p.judgements.filter((j) => !known.has(judgementIdentity(j)));
+    await db.judgements.bulkAdd(fresh.map(({ id: _, ...j }) => ({
       ...j, completions: j.completions.map((c) => (c.source.kind === 'sample' ? { ...c, source: withCheckpoint(c.source) } : c)),
     })));
     // A run's own settings go under its new id (none can be set here yet: the id is new); those of
@@ -296,8 +302,11 @@ export async function importProject(db: PlaygroundDB, input: Uint8Array | string
     await db.promptSets.bulkAdd(p.promptSets);
     await db.demonstrations.bulkAdd(p.demonstrations);
   });
-  return { judgements: p.judgements.length, checkpoints: p.checkpoints.length, runs: p.runs.length };
+  return { judgements: fresh.length, judgementsAlreadyHere: p.judgements.length - fresh.length, checkpoints: p.checkpoints.length, runs: p.runs.length };
 }
+
+/** What makes two stored judgements the same one, whatever their ids. */
+const judgementIdentity = (j: Judgement) => JSON.stringify([j.createdAt, j.labeler, j.prompt, j.completions.map((c) => c.text), j.feedback]);
 
 /** A run without its links to checkpoints (filled in once they are stored). */
 function unlinked(r: RunRecord): RunRecord {
