@@ -54,6 +54,8 @@ test('demonstrations typed with the keyboard survive a reload; fine-tuning on th
   await expect(form.getByRole('progressbar', { name: 'Fine-tuning progress' })).toHaveAttribute('value', '2', { timeout: 120_000 });
   await expect(form.getByText('finished', { exact: true })).toBeVisible();
   await expect(form.getByRole('img', { name: /^Fine-tuning loss: 2 points, last loss \d+\.\d{3} at step 2$/ })).toBeVisible();
+  // The model in use says what it is now.
+  await expect(page.getByLabel('Model in use')).toContainText('New micro model + SFT');
 
   await form.getByRole('textbox', { name: 'Checkpoint name', exact: true }).fill('SFT from e2e');
   await form.getByRole('button', { name: 'Save as checkpoint', exact: true }).click();

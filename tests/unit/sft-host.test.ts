@@ -48,7 +48,7 @@ describe('SFTHost', () => {
     expect(progress.map((m) => [m.step, m.totalSteps, m.epoch, m.demonstrations])).toEqual([[1, 2, 1, 2], [2, 2, 2, 2]]);
     expect(posted.map((m) => m.type).slice(-2)).toEqual(['model/changed', 'sft/status']);
     expect(posted.at(-1)).toEqual({ type: 'sft/status', status: 'finished' });
-    expect(meta()).toMatchObject({ name: 'base', kind: 'sft', demonstrations: 2, sftSteps: 2, steps: 102, trainLoss: (progress.at(-1) as { loss: number }).loss });
+    expect(meta()).toMatchObject({ name: 'base + SFT', kind: 'sft', demonstrations: 2, sftSteps: 2, steps: 102, trainLoss: (progress.at(-1) as { loss: number }).loss });
     expect((await paramsToArrays(model.params)).get('wte')).not.toEqual(before.get('wte'));
   });
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { learningRateAt } from '../../src/lib/engine/optimizer';
-import { sftBatch, sftExample, sftLoss, sftLossTensor, SFTSession, type SFTSettings } from '../../src/lib/engine/sft';
+import { sftBatch, sftExample, sftLoss, sftLossTensor, sftMeta, SFTSession, type SFTSettings } from '../../src/lib/engine/sft';
 import { lmHead, trunk } from '../../src/lib/model/gpt';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';
@@ -158,5 +158,14 @@ describe('SFT training', () => {
     expect(() => new SFTSession(model, DEMOS, { ...SETTINGS, learningRate: NaN })).toThrow(/learning rate in \(0, 1\], but got NaN/);
     expect(() => new SFTSession(model, [], SETTINGS)).toThrow(/at least one demonstration/);
     disposeLanguageModel(model);
+  });
+});
+
+describe('the metadata of a fine-tuned model', () => {
+  it('names it for what it is now, counts the steps on, and a second SFT run keeps one suffix', () => {
+    const base = { name: 'Starter model', createdAt: '2026-01-01T00:00:00.000Z', kind: 'starter', steps: 1300 };
+    const once = sftMeta(base, 3, { step: 4, loss: 1.5 });
+    expect(once).toMatchObject({ name: 'Starter model + SFT', kind: 'sft', steps: 1304, sftSteps: 4, demonstrations: 3, trainLoss: 1.5 });
+    expect(sftMeta(once, 3, { step: 2, loss: 1.2 })).toMatchObject({ name: 'Starter model + SFT', steps: 1306, sftSteps: 2 });
   });
 });

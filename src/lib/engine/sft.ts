@@ -173,8 +173,10 @@ export async function sftLoss(model: LanguageModel, examples: SFTExample[], batc
 
 /** The model's metadata after SFT on `demonstrations` for `step` steps, on top of what it had. */
 export function sftMeta(base: CheckpointMeta, demonstrations: number, last: { step: number; loss: number }): CheckpointMeta {
+  // Named for what it now is (the header and the checkpoint list say so); a second SFT run keeps one suffix.
+  const name = base.kind === 'sft' ? base.name : `${base.name} + SFT`;
   return {
-    ...base, kind: 'sft',
+    ...base, name, kind: 'sft',
     steps: (Number(base.steps) || 0) + last.step,
     sftSteps: last.step,
     demonstrations,

@@ -52,7 +52,8 @@ const rl = new RLHost({
 // Supervised fine-tuning trains the model in use in place, like "continue pretraining".
 const sft = new SFTHost({
   lock, post, current: () => ({ model: model!, info: info! }),
-  setMeta: (meta) => { info = { ...info!, meta }; },
+  // Trained in place: no longer the stored checkpoint it was loaded from, until saved again.
+  setMeta: (meta) => { info = { ...info!, name: meta.name, meta, checkpointId: undefined }; },
   otherTraining: () => training !== undefined,
 });
 
