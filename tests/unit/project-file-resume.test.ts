@@ -6,51 +6,24 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { AdamState } from '../../src/lib/engine/adam-state';
 import { DEFAULT_RL, roundCheckpointName, type RLRunSettings } from '../../src/lib/engine/rl-run';
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement, type LabelingBatch } from '../../src/lib/feedback/simulated-judgement';
+import type { LabelingBatch } from '../../src/lib/feedback/simulated-judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { getDB, type CheckpointBytes } from '../../src/lib/store/db';
-import { addJudgement } from '../../src/lib/store/judgements';
 import { exportProject, importProject } from '../../src/lib/store/project-file';
-import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
 import type { FromWorker } from '../../src/lib/worker/protocol';
-import { RLHost } from '../../src/lib/worker/rl-host';
 import { testModel } from './helpers';
+import { RANDOM_LABELER, RL_TEST_SIZE, labelRound, makeTestRLHost, type FeedbackRequest } from './rl-host-harness';
 
-type FeedbackRequest = Extract<FromWorker, { type: 'rl/feedback-request' }>;
-
-const size = { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 };
-const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
 const settings: RLRunSettings = {
   ...DEFAULT_RL, rounds: 3, feedbackPrompts: 1, k: 2, rmEpochs: 1, ppoSteps: 1, evalPrompts: 1, seed: 7,
   ppo: { ...DEFAULT_RL.ppo, batchSize: 2, maxTokens: 4, ppoEpochs: 1, minibatches: 1 },
   retention: { keepLast: 2, keepEvery: 0 },
-  labeler: { kind: 'simulated', settings: labelerSettings },
+  labeler: { kind: 'simulated', settings: RANDOM_LABELER },
   prompts: ['The cat', 'A dog', 'Once', 'The sun'],
 };
 
-const model = testModel(1, size);
-
-function makeHost(onRequest: (host: RLHost, m: FeedbackRequest) => void, onPost?: (m: FromWorker) => void) {
-  const messages: FromWorker[] = [];
-  const host: RLHost = new RLHost({
-    lock: new Lock(),
-    post: (m) => {
-      messages.push(m);
-      onPost?.(m);
-      if (m.type === 'rl/feedback-request') onRequest(host, m);
-    },
-    policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
-    rewardModel: () => undefined,
-  });
-  return { host, messages };
-}
-
-async function label(m: FeedbackRequest): Promise<void> {
-  const labeler = labelerFromSettings(labelerSettings);
-  for (const b of m.batches) await addJudgement(getDB(), simulatedJudgement(labeler, b, makeRng(m.round)));
-}
+const model = testModel(1, RL_TEST_SIZE);
 
 const referenceTexts = (messages: FromWorker[]) =>
   messages.flatMap((m) => (m.type === 'rl/before-after' ? [m.rows.map((r) => r.reference.text)] : []));
@@ -61,9 +34,11 @@ describe('an imported RL run', () => {
     // 1. The original: rounds 1 and 2 saved, interrupted as round 3 waits for feedback.
     let round3: LabelingBatch[] = [];
     let interrupted!: Promise<void>;
-    const first = makeHost((host, m) => {
-      if (m.round === 3) { round3 = m.batches; interrupted = host.interrupt(); return; }
-      void label(m).then(() => host.feedbackDone(m.round));
+    const first = makeTestRLHost(model, {
+      onRequest: (host, m) => {
+        if (m.round === 3) { round3 = m.batches; interrupted = host.interrupt(); return; }
+        void labelRound(host, m);
+      },
     });
     await first.host.start(settings);
     await interrupted;
@@ -75,7 +50,7 @@ describe('an imported RL run', () => {
     // 2. Another browser: its own finished run 1 and its checkpoints 1 to 3 (other weights), its own state.
     await db.delete();
     await db.open();
-    const other = testModel(9, size);
+    const other = testModel(9, RL_TEST_SIZE);
     const meta = (name: string, kind: string, round?: number) => ({ name, createdAt: '2025-01-02T00:00:00.000Z', kind, runId: 1, ...(round && { round }) });
     await db.runs.add({ kind: 'rl', name: 'RL from other', createdAt: '2025-01-02T00:00:00.000Z', settings: { ...settings, referenceCheckpointId: 1 }, metrics: [{ round: 1 }, { round: 2 }], checkpointId: 3, status: 'finished' });
     await saveCheckpoint(db, await modelToCheckpointBytes(other, meta('RL reference (run 1)', 'reference')));
@@ -96,10 +71,12 @@ describe('an imported RL run', () => {
     const reading = (row: CheckpointBytes) => { read.push(row.id); return row; };
     db.checkpointBytes.hook('reading', reading);
     let adam3: Promise<AdamState> | undefined;
-    const second = makeHost((host, m) => void label(m).then(() => host.feedbackDone(m.round)), (m) => {
-      if (m.type === 'rl/round' && m.round === 3) {
-        adam3 = db.settings.get(`rl-trainer/${runId}`).then((s) => (s?.value as { state: { adam: AdamState } }).state.adam);
-      }
+    const second = makeTestRLHost(model, {
+      onPost: (m) => {
+        if (m.type === 'rl/round' && m.round === 3) {
+          adam3 = db.settings.get(`rl-trainer/${runId}`).then((s) => (s?.value as { state: { adam: AdamState } }).state.adam);
+        }
+      },
     });
     try {
       await second.host.resumeRun(runId);

@@ -6,42 +6,26 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
 import type { Judgement } from '../../src/lib/feedback/judgement';
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement } from '../../src/lib/feedback/simulated-judgement';
 import type { PPOConfig } from '../../src/lib/engine/ppo-config';
 import { getDB } from '../../src/lib/store/db';
 import { addDemonstration, listDemonstrations } from '../../src/lib/store/demonstrations';
 import { addJudgement } from '../../src/lib/store/judgements';
-import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
-import type { FromWorker } from '../../src/lib/worker/protocol';
-import { RLHost } from '../../src/lib/worker/rl-host';
+import type { RLHost } from '../../src/lib/worker/rl-host';
 import { testModel } from './helpers';
+import { RANDOM_LABELER, RL_TEST_SIZE, makeTestRLHost } from './rl-host-harness';
 
-const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
 const settings = (ptxSource: PPOConfig['ptxSource'], rounds = 1): RLRunSettings => ({
   ...DEFAULT_RL, rounds, feedbackPrompts: 2, k: 2, rmEpochs: 1, ppoSteps: 1, evalPrompts: 2, seed: 3,
   ppo: { ...DEFAULT_RL.ppo, batchSize: 2, maxTokens: 6, ppoEpochs: 1, minibatches: 1, ptxCoef: 1, ptxBatchSize: 2, ptxSource },
-  labeler: { kind: 'simulated', settings: labelerSettings },
+  labeler: { kind: 'simulated', settings: RANDOM_LABELER },
   prompts: ['The cat', 'A dog', 'Once', 'The sun', 'She said'],
 });
 
+/** A host on a fresh tiny model; `asked` counts its reads of the corpus, onRound sees each round shown. */
 function host(onRound?: (round: number, h: RLHost) => void) {
-  const model = testModel(1, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
   const asked: number[] = [];
-  const h: RLHost = new RLHost({
-    lock: new Lock(),
-    post: (m: FromWorker) => {
-      if (m.type === 'rl/round') onRound?.(m.round, h);
-      if (m.type !== 'rl/feedback-request') return;
-      const labeler = labelerFromSettings(labelerSettings);
-      const rng = makeRng(m.round);
-      void (async () => {
-        for (const b of m.batches) await addJudgement(getDB(), simulatedJudgement(labeler, b, rng));
-        h.feedbackDone(m.round);
-      })();
-    },
-    policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
-    rewardModel: () => undefined,
+  const { host: h } = makeTestRLHost(testModel(1, RL_TEST_SIZE), {
+    onPost: (m, self) => { if (m.type === 'rl/round') onRound?.(m.round, self); },
     ptxText: async () => { asked.push(1); return 'Once upon a time there was a cat.\nThe dog ran home.\n'.repeat(20); },
   });
   return { h, asked };

@@ -6,51 +6,26 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '../../src/lib/engine/checkpoint-retention';
 import { DEFAULT_RL, roundCheckpointName, type RLRunSettings } from '../../src/lib/engine/rl-run';
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement } from '../../src/lib/feedback/simulated-judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { getDB } from '../../src/lib/store/db';
-import { addJudgement } from '../../src/lib/store/judgements';
-import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
-import type { FromWorker } from '../../src/lib/worker/protocol';
-import { RLHost } from '../../src/lib/worker/rl-host';
 import { testModel } from './helpers';
+import { RANDOM_LABELER, RL_TEST_SIZE, labelRound, makeTestRLHost, type TestRLHostOptions } from './rl-host-harness';
 
-type FeedbackRequest = Extract<FromWorker, { type: 'rl/feedback-request' }>;
-
-const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
 const settings: RLRunSettings = {
   ...DEFAULT_RL, rounds: 5, feedbackPrompts: 1, k: 2, rmEpochs: 1, ppoSteps: 1, evalPrompts: 1, seed: 5,
   ppo: { ...DEFAULT_RL.ppo, batchSize: 2, maxTokens: 4, ppoEpochs: 1, minibatches: 1 },
   retention: { keepLast: 2, keepEvery: 0 },
-  labeler: { kind: 'simulated', settings: labelerSettings },
+  labeler: { kind: 'simulated', settings: RANDOM_LABELER },
   prompts: ['The cat', 'A dog', 'Once', 'The sun'],
 };
 
-const model = testModel(1, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
+const model = testModel(1, RL_TEST_SIZE);
 /** The checkpoint the model in use was loaded from, as the worker's info says. */
 let inUseId: number | undefined;
 
-function makeHost(onRequest: (host: RLHost, m: FeedbackRequest) => void) {
-  const messages: FromWorker[] = [];
-  const host: RLHost = new RLHost({
-    lock: new Lock(),
-    post: (m) => {
-      messages.push(m);
-      if (m.type === 'rl/feedback-request') onRequest(host, m);
-    },
-    policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, checkpointId: inUseId, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
-    rewardModel: () => undefined,
-  });
-  return { host, messages };
-}
-
-/** Stores the labeler's ranking of every batch, as the main thread does. */
-async function label(m: FeedbackRequest): Promise<void> {
-  const labeler = labelerFromSettings(labelerSettings);
-  for (const b of m.batches) await addJudgement(getDB(), simulatedJudgement(labeler, b, makeRng(m.round)));
-}
+/** A host on the shared model whose info names inUseId; by default it labels every round. */
+const makeHost = (onRequest?: TestRLHostOptions['onRequest']) => makeTestRLHost(model, { onRequest, inUseCheckpointId: () => inUseId });
 
 /** Every stored checkpoint as [id, name, meta.round], and the ids of the bytes rows. */
 async function stored() {
@@ -89,8 +64,7 @@ describe('RL checkpoint retention', () => {
           round2Id = (await db.checkpoints.toArray()).find((c) => c.meta.runId === runId && c.meta.round === 2)!.id!;
           inUseId = round2Id;
         }
-        await label(m);
-        host.feedbackDone(m.round);
+        await labelRound(host, m);
       })();
     });
     await first.host.start(settings);
@@ -105,7 +79,7 @@ describe('RL checkpoint retention', () => {
     const newest = records.find((c) => c.id === run.checkpointId)!;
     expect(newest.meta).toMatchObject({ runId, round: 3 });
 
-    const second = makeHost((host, m) => void label(m).then(() => host.feedbackDone(m.round)));
+    const second = makeHost();
     await second.host.resumeRun(runId);
     expect(second.messages.find((m) => m.type === 'rl/status')).toMatchObject({ status: 'running', round: 4, message: `Resumed run ${runId} at round 4` });
     const done = (await db.runs.get(runId))!;
@@ -132,7 +106,7 @@ describe('RL checkpoint retention', () => {
     let interrupted!: Promise<void>;
     const first = makeHost((host, m) => {
       if (m.round === 2) { interrupted = host.interrupt(); return; }
-      void label(m).then(() => host.feedbackDone(m.round));
+      void labelRound(host, m);
     });
     await first.host.start({ ...settings, seed: 6, retention: { keepLast: 1, keepEvery: 0 } });
     await interrupted;
@@ -142,7 +116,7 @@ describe('RL checkpoint retention', () => {
     const { retention: _, ...legacy } = run.settings as RLRunSettings;
     await db.runs.update(runId, { settings: legacy });
 
-    const second = makeHost((host, m) => void label(m).then(() => host.feedbackDone(m.round)));
+    const second = makeHost();
     await second.host.resumeRun(runId);
     expect((await db.runs.get(runId))!.status).toBe('finished');
     const { records, bytesIds } = await stored();
@@ -156,7 +130,7 @@ describe('RL checkpoint retention', () => {
 describe('RL checkpoint retention in a run that is never interrupted', () => {
   it('deletes as the rounds are saved: keepLast 1 over 3 rounds leaves round 3 and the reference', async () => {
     const db = getDB();
-    const host = makeHost((h, m) => void label(m).then(() => h.feedbackDone(m.round))).host;
+    const host = makeHost().host;
     await host.start({ ...settings, rounds: 3, seed: 7, retention: { keepLast: 1, keepEvery: 0 } });
     const run = (await db.runs.orderBy('id').last())!;
     expect(run.status).toBe('finished');

@@ -5,48 +5,22 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement } from '../../src/lib/feedback/simulated-judgement';
 import { getDB } from '../../src/lib/store/db';
-import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
-import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
+import { listJudgements } from '../../src/lib/store/judgements';
 import type { AdamState } from '../../src/lib/engine/adam-state';
-import type { FromWorker } from '../../src/lib/worker/protocol';
-import { RLHost } from '../../src/lib/worker/rl-host';
 import type { RunLocks } from '../../src/lib/worker/run-lock';
 import { testModel } from './helpers';
+import { RANDOM_LABELER, RL_TEST_SIZE, makeTestRLHost, storeJudgements, type TestRLHostOptions } from './rl-host-harness';
 
-const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
 const settings: RLRunSettings = {
   ...DEFAULT_RL, rounds: 2, feedbackPrompts: 2, k: 2, rmEpochs: 1, ppoSteps: 1, evalPrompts: 2, seed: 3,
   ppo: { ...DEFAULT_RL.ppo, batchSize: 2, maxTokens: 6, ppoEpochs: 1, minibatches: 1 },
-  labeler: { kind: 'simulated', settings: labelerSettings },
+  labeler: { kind: 'simulated', settings: RANDOM_LABELER },
   prompts: ['The cat', 'A dog', 'Once', 'The sun', 'She said'],
 };
 
-function makeHost(onRequest: (host: RLHost, m: Extract<FromWorker, { type: 'rl/feedback-request' }>) => void, locks?: RunLocks, onPost?: (m: FromWorker) => void) {
-  const model = testModel(1, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
-  const messages: FromWorker[] = [];
-  const host: RLHost = new RLHost({
-    lock: new Lock(),
-    post: (m) => {
-      messages.push(m);
-      onPost?.(m);
-      if (m.type === 'rl/feedback-request') onRequest(host, m);
-    },
-    policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
-    rewardModel: () => undefined,
-    locks,
-  });
-  return { host, messages };
-}
-
-/** Stores the labeler's ranking of every batch, as the main thread does. */
-async function label(m: Extract<FromWorker, { type: 'rl/feedback-request' }>): Promise<void> {
-  const labeler = labelerFromSettings(labelerSettings);
-  const rng = makeRng(m.round);
-  for (const b of m.batches) await addJudgement(getDB(), simulatedJudgement(labeler, b, rng));
-}
+/** A host on a fresh copy of the tiny model; by default it labels every round. */
+const makeHost = (options?: TestRLHostOptions) => makeTestRLHost(testModel(1, RL_TEST_SIZE), options);
 
 describe('RLHost', () => {
   it('runs two rounds, saves a policy and metrics each round, and resumes a cut-short round without asking again', async () => {
@@ -55,8 +29,8 @@ describe('RLHost', () => {
     // waits for a feedback-done that never comes, and writes nothing more.
     let cut!: () => void;
     const round2Judged = new Promise<void>((r) => (cut = r));
-    const first = makeHost((host, m) => {
-      void label(m).then(() => (m.round === 1 ? host.feedbackDone(1) : cut()));
+    const first = makeHost({
+      onRequest: (host, m) => void storeJudgements(m).then(() => (m.round === 1 ? host.feedbackDone(1) : cut())),
     });
     void first.host.start(settings);
     await round2Judged;
@@ -79,9 +53,12 @@ describe('RLHost', () => {
     expect(adam1.moments.some((m) => m.values.some((v) => v !== 0))).toBe(true);
 
     let adam2: Promise<unknown> | undefined;
-    const second = makeHost(() => { throw new Error('round 2 was judged already'); }, undefined, (m) => {
-      // Read as round 2 is shown, before the finished session drops the state.
-      if (m.type === 'rl/round' && m.round === 2) adam2 = adamAfter(2);
+    const second = makeHost({
+      onRequest: () => { throw new Error('round 2 was judged already'); },
+      onPost: (m) => {
+        // Read as round 2 is shown, before the finished session drops the state.
+        if (m.type === 'rl/round' && m.round === 2) adam2 = adamAfter(2);
+      },
     });
     await second.host.resumeRun(run.id!);
     const done = (await db.runs.get(run.id!))!;
@@ -107,10 +84,12 @@ describe('RLHost', () => {
   it('an interrupted run (a lost GPU) stays resumable: stored as paused with its kept batches, and goes on from there', async () => {
     const db = getDB();
     let interrupted!: Promise<void>;
-    const first = makeHost((host, m) => {
-      // Round 2's batches are out for feedback when the engine has to stop.
-      if (m.round === 1) void label(m).then(() => host.feedbackDone(1));
-      else interrupted = host.interrupt();
+    const first = makeHost({
+      onRequest: (host, m) => {
+        // Round 2's batches are out for feedback when the engine has to stop.
+        if (m.round === 1) void storeJudgements(m).then(() => host.feedbackDone(1));
+        else interrupted = host.interrupt();
+      },
     });
     // Seeds of their own: a batch judged in an earlier test (same model, same seed) is not asked again.
     await first.host.start({ ...settings, seed: 11 });
@@ -121,7 +100,7 @@ describe('RLHost', () => {
     expect(await db.settings.get(`rl-round/${run.id}`)).toBeDefined();
     expect(first.messages.at(-1)).toMatchObject({ type: 'rl/status', status: 'stopped', message: 'Interrupted at round 2: resume it from its last saved round' });
 
-    const second = makeHost((host, m) => void label(m).then(() => host.feedbackDone(m.round)));
+    const second = makeHost();
     await second.host.resumeRun(run.id!);
     expect((await db.runs.get(run.id!))!.status).toBe('finished');
     // Round 2 goes on with the batches drawn before the interruption: none sampled again.
@@ -131,7 +110,7 @@ describe('RLHost', () => {
 
   it('a run the person stops is not resumable', async () => {
     const db = getDB();
-    const { host } = makeHost((h) => void h.stop());
+    const { host } = makeHost({ onRequest: (h) => void h.stop() });
     await host.start({ ...settings, seed: 12 });
     const run = (await db.runs.orderBy('id').last())!;
     expect(run.status).toBe('stopped');
@@ -142,7 +121,7 @@ describe('RLHost', () => {
     const db = getDB();
     const runsBefore = await db.runs.count();
     const elsewhere: RunLocks = { tryHold: async () => undefined, heldRun: async () => 7, whenFree: async () => {} };
-    const { host, messages } = makeHost(() => { throw new Error('nothing should be sampled'); }, elsewhere);
+    const { host, messages } = makeHost({ onRequest: () => { throw new Error('nothing should be sampled'); }, locks: elsewhere });
     await host.start(settings);
     await host.resumeRun(1);
     expect(messages).toEqual([{ type: 'rl/locked', runId: 7 }, { type: 'rl/locked', runId: 7 }]);

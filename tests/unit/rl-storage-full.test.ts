@@ -3,47 +3,30 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement } from '../../src/lib/feedback/simulated-judgement';
 import { getDB } from '../../src/lib/store/db';
-import { addJudgement } from '../../src/lib/store/judgements';
-import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
 import type { FromWorker } from '../../src/lib/worker/protocol';
-import { RLHost } from '../../src/lib/worker/rl-host';
 import { testModel } from './helpers';
+import { RANDOM_LABELER, RL_TEST_SIZE, makeTestRLHost } from './rl-host-harness';
 
-const labelerSettings = { ...DEFAULT_SIMULATED_LABELER, mode: 'random' as const, noise: 0 };
 const settings: RLRunSettings = {
   ...DEFAULT_RL, rounds: 1, feedbackPrompts: 1, k: 2, rmEpochs: 1, ppoSteps: 1, evalPrompts: 1, seed: 3,
   ppo: { ...DEFAULT_RL.ppo, batchSize: 2, maxTokens: 4, ppoEpochs: 1, minibatches: 1 },
-  labeler: { kind: 'simulated', settings: labelerSettings },
+  labeler: { kind: 'simulated', settings: RANDOM_LABELER },
   prompts: ['The cat', 'A dog', 'Once'],
 };
 
 describe('an RL round that meets a full disk', () => {
   it('pauses with the reason, keeps the round, and saves it on Resume', async () => {
     const db = getDB();
-    const model = testModel(1, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
-    const labeler = labelerFromSettings(labelerSettings);
     const statuses: Array<Extract<FromWorker, { type: 'rl/status' }>> = [];
     let paused: () => void = () => {};
     const pausedOnce = new Promise<void>((r) => (paused = r));
-    const host: RLHost = new RLHost({
-      lock: new Lock(),
-      post: (m) => {
-        if (m.type === 'rl/status') {
-          statuses.push(m);
-          if (m.status === 'paused') paused();
-        }
-        if (m.type === 'rl/feedback-request') {
-          void (async () => {
-            for (const b of m.batches) await addJudgement(db, simulatedJudgement(labeler, b, makeRng(m.round)));
-            host.feedbackDone(m.round);
-          })();
-        }
+    const { host } = makeTestRLHost(testModel(1, RL_TEST_SIZE), {
+      onPost: (m) => {
+        if (m.type !== 'rl/status') return;
+        statuses.push(m);
+        if (m.status === 'paused') paused();
       },
-      policy: () => ({ model, info: { name: 'test', config: model.config, parameters: 0, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } } }),
-      rewardModel: () => undefined,
     });
     // The reference saves; the round's policy meets a full disk (its bytes row is refused).
     let policySaving = false;
