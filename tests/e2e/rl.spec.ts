@@ -8,6 +8,14 @@ test('two online RL rounds with a simulated labeler on webgpu; a reload mid-roun
   await trainMicroModel(page);
   await fillTinyRun(page, { keepLast: 1 }); // only the newest round's checkpoint stays
   await chooseSimulatedTroll(page); // a strict ranking every time: no ties to skip
+  // A rule (Sparrow) that every sample meets: each side of the before/after table shows what it took off and why.
+  const form = page.getByRole('region', { name: 'Run RL fine-tuning' });
+  await form.getByRole('button', { name: 'Add a rule' }).click();
+  const rule = form.getByRole('group', { name: 'Rule 1' });
+  await rule.getByRole('textbox', { name: 'Name' }).fill('any letter');
+  await rule.getByRole('combobox', { name: 'Kind' }).selectOption('regex');
+  await rule.getByRole('textbox', { name: 'Pattern' }).fill('[a-z]');
+  await rule.getByRole('spinbutton', { name: 'Penalty', exact: true }).fill('0.001');
   await page.getByRole('button', { name: 'Start RL run' }).click();
   await expect(runStatus(page)).toContainText(/round \d of 2 · running/);
 
@@ -17,7 +25,9 @@ test('two online RL rounds with a simulated labeler on webgpu; a reload mid-roun
   for (const key of ['objective/kl', 'policy/entropy_avg', 'loss/policy_avg', 'loss/value_avg', 'policy/clipfrac_avg', 'eval/labeler_score']) {
     await expect(page.getByRole('img', { name: new RegExp(`^${key.replace('/', '\\/')}: 1 point`) })).toBeVisible();
   }
-  await expect(page.getByRole('table', { name: 'Reference and policy completions' }).getByRole('row')).toHaveCount(3);
+  const table = page.getByRole('table', { name: 'Reference and policy completions' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByText(/^rules −0\.\d\d \(any letter ×\d+\)$/)).toHaveCount(4);
 
   // Round 2's feedback is in the store: reload while the reward model and PPO are at work.
   await expect(judgements(page)).toContainText('4 judgements', { timeout: 120_000 });

@@ -7,6 +7,7 @@ import type { CompletionRecord } from '../feedback/judgement';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 import type { FaultRecord } from '../engine/fault-guard';
+import type { RuleBreakdown } from '../rlhf/rule-rewards';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -210,6 +211,7 @@ export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure' | 'sa
  */
 export interface BeforeAfterRow {
   prompt: string;
-  reference: { text: string; reward: number; rulePenalty?: number };
-  policy: { text: string; reward: number; rulePenalty?: number };
+  /** rules: what the run's rules take off the reward, and which matched (when the run has rules). */
+  reference: { text: string; reward: number; rules?: RuleBreakdown };
+  policy: { text: string; reward: number; rules?: RuleBreakdown };
 }

@@ -446,7 +446,7 @@ export class RLHost {
     const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await completionKl(run.policy, run.reference, mine, run.s.ppo.temperature)]);
     const texts = (items: Item[]) => items.map((it) => run.policy.tokenizer.decode(it.completion));
     const [myTexts, refTexts] = [texts(mine), texts(theirs)];
-    const side = (text: string, reward: number) => ({ text, reward, ...(rulePenalty ? { rulePenalty: rulePenalty(text) } : {}) });
+    const side = (text: string, reward: number) => ({ text, reward, ...(rules.length ? { rules: ruleBreakdown(text, rules) } : {}) });
     const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({
       prompt, reference: side(refTexts[i], refRewards[i]), policy: side(myTexts[i], rewards[i]),
     }));
