@@ -181,6 +181,9 @@ test('troll detection flags the labeler who disagrees with everyone else', async
 
   const troll = page.getByRole('region', { name: 'Troll detection' });
   await troll.getByRole('button', { name: 'Check labelers' }).click();
+  // One reward model per labeler takes a while: the panel says whose and how far along.
+  await expect(troll.getByRole('status')).toHaveText(/^Labeler [1-4] of 4: a reward model on everyone but “(ada|bob|cy|troll)”, step \d+ of \d+$/, { timeout: 60_000 });
+  await expect(troll.getByRole('progressbar', { name: 'Troll check progress' })).toBeVisible();
   const rows = troll.getByRole('table', { name: 'Labeler agreement' }).getByRole('row');
   await expect(rows).toHaveCount(1 + 4, { timeout: 200_000 });
   await expect(rows.filter({ hasText: 'troll' })).toContainText('flagged');

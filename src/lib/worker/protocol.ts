@@ -185,6 +185,8 @@ export type FromWorker =
   /** Normalised rewards (see RewardModelInfo.normalization) and raw ones, in the order asked. */
   | { type: 'reward/scores'; requestId: number; rewards: number[]; raw: number[] }
   | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
+  /** The troll check trains one reward model per labeler (the `index`-th of `labelers`): its step. */
+  | { type: 'reward/troll-progress'; requestId: number; labeler: string; index: number; labelers: number; step: number; totalSteps: number }
   | { type: 'error'; context: string; message: string }
   /** A training step went NaN and was undone (fault-guard.ts); message is for people. */
   | { type: 'training/fault'; context: 'pretrain' | 'sft' | 'reward' | 'rl'; fault: FaultRecord; message: string }

@@ -214,7 +214,7 @@ export class RewardHost {
     const names = [...new Set(all.map((j) => j.labeler))];
     if (names.length < 2) throw new Error('The troll check needs judgements from at least two labelers');
     const scores: Array<Omit<LabelerAgreement, 'flagged'>> = [];
-    for (const name of names) {
+    for (const [index, name] of names.entries()) {
       const mine = groupsOf(all.filter((j) => j.labeler === name));
       const others = groupsOf(all.filter((j) => j.labeler !== name));
       const rm = rewardModelFrom(this.ctx.policy().model);
@@ -222,7 +222,9 @@ export class RewardHost {
         const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], { epochs: 2, batchSize: 8, learningRate: 3e-4, seed: 1 });
         for (;;) {
           await yieldToEventLoop();
-          if ((await this.ctx.lock.run(() => fit.next())).done) break;
+          const next = await this.ctx.lock.run(() => fit.next());
+          if (next.done) break;
+          this.ctx.post({ type: 'reward/troll-progress', requestId, labeler: name, index: index + 1, labelers: names.length, step: next.value.step, totalSteps: next.value.totalSteps });
         }
         const withPairs = mine.filter((g) => g.pairs.length);
         const agreement = withPairs.length ? await this.ctx.lock.run(() => groupAccuracy(rm, withPairs)) : NaN;

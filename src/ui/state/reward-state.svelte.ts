@@ -14,6 +14,8 @@ interface Pending<T> { resolve: (v: T) => void; reject: (e: Error) => void }
 export class RewardState {
   /** The reward model in use, or null before the first training. */
   model = $state<RewardModelInfo | null>(null);
+  /** Where a troll check is: which labeler's reward model trains, and its step (null when none runs). */
+  trollProgress = $state<Omit<Extract<FromWorker, { type: 'reward/troll-progress' }>, 'type' | 'requestId'> | null>(null);
   training = $state({
     status: 'idle' as RewardStatus | 'idle' | 'starting',
     phase: 'train' as 'pretrain' | 'train' | 'normalize',
@@ -32,6 +34,7 @@ export class RewardState {
     client.on('label/samples', (m) => this.settle(this.samples, m.requestId, m));
     client.on('reward/scores', (m) => this.settle(this.scores, m.requestId, { rewards: m.rewards, raw: m.raw }));
     client.on('reward/troll-report', (m) => this.settle(this.reports, m.requestId, m.labelers));
+    client.on('reward/troll-progress', ({ type: _, requestId: __, ...p }) => { this.trollProgress = p; });
     client.on('reward/model', (m) => { this.model = m.model; });
     client.on('reward/progress', (m) => {
       const t = this.training;
@@ -87,7 +90,9 @@ export class RewardState {
 
   /** Each labeler's agreement with a reward model trained on everyone else. */
   trollCheck(labelers: string[] | null): Promise<LabelerAgreement[]> {
-    return this.ask(this.reports, (requestId) => this.client.send({ type: 'reward/troll-check', requestId, labelers: labelers ? [...labelers] : null }));
+    this.trollProgress = null;
+    const report = this.ask(this.reports, (requestId) => this.client.send({ type: 'reward/troll-check', requestId, labelers: labelers ? [...labelers] : null }));
+    return report.finally(() => { this.trollProgress = null; });
   }
 }
 
