@@ -52,8 +52,9 @@ const rl = new RLHost({
 // Supervised fine-tuning trains the model in use in place, like "continue pretraining".
 const sft = new SFTHost({
   lock, post, current: () => ({ model: model!, info: info! }),
-  // Trained in place: no longer the stored checkpoint it was loaded from, until saved again.
-  setMeta: (meta) => { info = { ...info!, name: meta.name, meta, checkpointId: undefined }; },
+  // Trained in place: named for what it is now. checkpointId stays the stored checkpoint it came
+  // from, what a lost GPU reloads ("anything not saved since was lost"), as after pretraining.
+  setMeta: (meta) => { info = { ...info!, name: meta.name, meta }; },
   otherTraining: () => training !== undefined,
 });
 
