@@ -32,6 +32,13 @@ test('a short pretraining run on webgpu lowers the loss and saves a checkpoint t
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByRole('list', { name: 'Samples' })).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByRole('list', { name: 'Samples' }).getByRole('listitem').first()).not.toBeEmpty();
+
+  // Trained further, the model in use says so.
+  const panel = pretrainPanel(page);
+  await panel.getByRole('radio', { name: 'Continue the current model' }).check();
+  await panel.getByRole('spinbutton', { name: 'Steps', exact: true }).fill('1');
+  await panel.getByRole('button', { name: 'Start pretraining' }).click();
+  await expect(page.getByLabel('Model in use')).toContainText(/^Micro from e2e \+ pretraining · /, { timeout: 60_000 });
 });
 
 test('an upload that is not a checkpoint is refused with a message and stores nothing', async ({ page }) => {

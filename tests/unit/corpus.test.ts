@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from '../../src/lib/engine/corpus';
 import { dictionaryWordFraction, wordsOf } from '../../src/lib/engine/english-score';
-import { corpusDocuments } from '../../src/lib/engine/pretraining';
+import { corpusDocuments, trainedFurtherName } from '../../src/lib/engine/pretraining';
 import { BOS, EOS, Tokenizer } from '../../src/lib/model/tokenizer';
 import { makeRng } from '../../src/lib/util/rng';
 
@@ -46,5 +46,13 @@ describe('english score', () => {
   it('counts dictionary words, possessives included', () => {
     const dict = new Set(['the', 'bear', 'den']);
     expect(dictionaryWordFraction(["The bear's den zzq"], dict)).toEqual({ fraction: 0.75, words: 4 });
+  });
+});
+
+describe('a model pretrained further', () => {
+  it('is named for it, the suffix once however often it is continued', () => {
+    expect(trainedFurtherName('Starter model')).toBe('Starter model + pretraining');
+    expect(trainedFurtherName(trainedFurtherName('Starter model'))).toBe('Starter model + pretraining');
+    expect(trainedFurtherName('Starter model + SFT')).toBe('Starter model + SFT + pretraining');
   });
 });

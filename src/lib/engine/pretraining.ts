@@ -56,3 +56,9 @@ export class Pretraining {
     this.trainer.dispose();
   }
 }
+
+/** The name of a model pretrained further: "<name> + pretraining", the suffix once however often. */
+export function trainedFurtherName(name: string): string {
+  const suffix = ' + pretraining';
+  return name.endsWith(suffix) ? name : `${name}${suffix}`;
+}

@@ -10,7 +10,7 @@ import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/check
 import { createLanguageModel, disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { promptContext, sampleStream, validateSampleSettings } from '../model/sample';
 import { EOS, Tokenizer } from '../model/tokenizer';
-import { Pretraining } from '../engine/pretraining';
+import { Pretraining, trainedFurtherName } from '../engine/pretraining';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { Lock } from '../util/lock';
@@ -139,8 +139,9 @@ function checkPretrainRequest(r: PretrainRequest): void {
 
 /** The model's metadata after `last.step` steps of this run on top of what it had before. */
 function trainedMeta(base: CheckpointMeta, last: { step: number; tokensSeen: number; loss: number }, r: PretrainRequest): CheckpointMeta {
+  // A model trained further is named for it (as SFT names its own); fresh weights keep "New … model".
   return {
-    ...base, kind: 'pretrain',
+    ...base, kind: 'pretrain', name: r.from.kind === 'scratch' ? base.name : trainedFurtherName(base.name),
     steps: (Number(base.steps) || 0) + last.step,
     tokensSeen: (Number(base.tokensSeen) || 0) + last.tokensSeen,
     trainLoss: last.loss,
@@ -191,7 +192,8 @@ async function pretrain(r: PretrainRequest): Promise<void> {
         }
         last = next;
         // Kept current every step, so a checkpoint saved mid-run records how far training got.
-        info = { ...info!, meta: { ...trainedMeta(baseMeta, last, r), ...(faults.length ? { faults: faults.length } : {}) } };
+        const meta = { ...trainedMeta(baseMeta, last, r), ...(faults.length ? { faults: faults.length } : {}) };
+        info = { ...info!, name: meta.name, meta };
         const elapsedMs = performance.now() - t0 - pausedMs;
         post({ type: 'pretrain/progress', step: last.step, totalSteps: r.steps, loss: last.loss, tokensSeen: last.tokensSeen, tokensPerSecond: last.tokensSeen / (elapsedMs / 1000), elapsedMs });
         if (r.sampleEvery > 0 && (last.step % r.sampleEvery === 0 || last.step === r.steps)) {
