@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   const spaceGrowth = Object.fromEntries(Object.keys(last.spacesKB).map((k) => [k, last.spacesKB[k] - steady[0].spacesKB[k]]));
   console.log(`heap growth by V8 space, rounds ${steady[0].round}..${last.round} (KB): ${Object.entries(spaceGrowth).filter(([, v]) => v).map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`).join(', ')}`);
   console.log(`database: +${((last.db!.judgements.bytes - first.db!.judgements.bytes) / span / 1024).toFixed(1)} KB/round of judgements (${growth.judgements.recordsPerRound.toFixed(2)} a round; ${f.feedbackPrompts} asked), ` +
-    `+${((growth.checkpoints.bytesPerRound + growth.checkpointBytes.bytesPerRound) / 1024).toFixed(1)} KB/round of checkpoints (${growth.checkpoints.recordsPerRound.toFixed(2)} a round: one policy per round), ` +
+    `+${((growth.checkpoints.bytesPerRound + growth.checkpointBytes.bytesPerRound) / 1024).toFixed(1)} KB/round of checkpoints (${growth.checkpoints.recordsPerRound.toFixed(2)} kept a round: the last 3 rounds and every 10th), ` +
     `+${(growth.runs.bytesPerRound / 1024).toFixed(2)} KB/round of run metrics (${metricsPerRound.toFixed(2)} rows a round); ` +
     (unexplained.length ? `UNEXPECTED growth in ${unexplained.map(([t, g]) => `${t} (${g.bytesPerRound.toFixed(0)} B/round)`).join(', ')}` : 'nothing else grows'));
   if (refused.length) console.log(`judgements refused by the store: ${refused.length} (${refused.slice(0, 3).join('; ')})`);
