@@ -23,7 +23,7 @@ async function getCompletions(label: Locator, k = 4): Promise<void> {
 
 async function expectBatchReady(label: Locator, k = 4): Promise<void> {
   await expect(label.getByRole('article')).toHaveCount(k);
-  await expect(label.getByRole('button', { name: 'Rank completion 1 next' })).toBeEnabled();
+  await expect(label.getByRole('button', { name: 'Rank next — completion 1' })).toBeEnabled();
 }
 
 test('a person ranks 4 completions with the number keys; the judgement survives a reload; the reward model trains on webgpu', async ({ page }) => {
@@ -106,10 +106,10 @@ test('every other kind of feedback from the keyboard: thumbs, A/B with strength,
   await expect(ranking).not.toContainText('Your ranking');
 
   // Thumbs act on the card in focus, and keep the batch on screen.
-  await label.getByRole('button', { name: 'Rank completion 1 next' }).focus();
+  await label.getByRole('button', { name: 'Rank next — completion 1' }).focus();
   await page.keyboard.press('u');
   await expect(ack).toHaveText('Saved thumbs — 0 comparisons; 0 collected');
-  await label.getByRole('button', { name: 'Rank completion 2 next' }).focus();
+  await label.getByRole('button', { name: 'Rank next — completion 2' }).focus();
   await page.keyboard.press('d');
   await expect(label.getByRole('article', { name: 'Completion 2' })).toContainText('down, saved');
 
@@ -124,7 +124,7 @@ test('every other kind of feedback from the keyboard: thumbs, A/B with strength,
   await expectBatchReady(label);
 
   // Edit in place: the rewrite is preferred over the original.
-  await label.getByRole('button', { name: 'Rank completion 3 next' }).focus();
+  await label.getByRole('button', { name: 'Rank next — completion 3' }).focus();
   await page.keyboard.press('e');
   const editor = label.getByRole('textbox', { name: /Edit completion 3/ });
   await expect(editor).toBeFocused();

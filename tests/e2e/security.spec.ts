@@ -105,7 +105,7 @@ async function labelOnce(page: Page): Promise<void> {
   await label.getByRole('spinbutton', { name: 'Max tokens', exact: true }).fill('12');
   await label.getByRole('button', { name: 'Get completions' }).click();
   await expect(label.getByRole('article')).toHaveCount(4);
-  await expect(label.getByRole('button', { name: 'Rank completion 1 next' })).toBeEnabled();
+  await expect(label.getByRole('button', { name: 'Rank next — completion 1' })).toBeEnabled();
   await expect(label.getByRole('toolbar', { name: 'Ranking' })).toBeFocused();
   for (const key of ['2', '1', '4', '3', 'Enter']) await page.keyboard.press(key);
   await expect(judgements(page)).toContainText('6 comparisons collected');
