@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { tokenLogProbs } from '../model/logprobs';
 import { namedParams } from '../model/params';
+import { readAdamState, restoreAdamState, type AdamState } from './adam-state';
 import { FaultGuard, type FaultRecord } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, learningRateAt, makeAdam, setLearningRate } from './optimizer';
 
@@ -26,6 +27,12 @@ export interface LMStepResult {
   learningRate: number;
   /** Set when the step went bad and was undone (the weights are the last good ones). */
   fault?: FaultRecord;
+}
+
+/** What a resumed run needs besides the weights: Adam's moments and the step count (the LR schedule's position). */
+export interface LMTrainerState {
+  adam: AdamState | null;
+  steps: number;
 }
 
 export class LMTrainer {
@@ -74,6 +81,19 @@ export class LMTrainer {
     } finally {
       tf.dispose([value, clipped.norm]);
     }
+  }
+
+  async saveState(): Promise<LMTrainerState> {
+    return { adam: await readAdamState(this.optimizer), steps: this.stepCount };
+  }
+
+  /** Call before the first step. */
+  async loadState(s: LMTrainerState): Promise<void> {
+    if (!Number.isInteger(s.steps) || s.steps < 0) throw new Error(`Expected a step count of 0 or more, but got ${s.steps}`);
+    if (s.adam) await restoreAdamState(this.optimizer, this.vars, s.adam);
+    this.stepCount = s.steps;
+    // The guard's last good state is now the restored one (else a first-step fault would zero Adam's moments).
+    this.guard.snapshot();
   }
 
   /** Mean next-token loss (nats) over windows, no update. */

@@ -4,7 +4,7 @@
 import type { LanguageModel } from '../model/language-model';
 import { makeRng, type Rng } from '../util/rng';
 import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from './corpus';
-import { LMTrainer, type LMStepResult, type LMTrainSettings } from './lm-trainer';
+import { LMTrainer, type LMStepResult, type LMTrainerState, type LMTrainSettings } from './lm-trainer';
 
 export interface PretrainSettings extends LMTrainSettings {
   batchSize: number;
@@ -30,13 +30,24 @@ export function corpusDocuments(text: string): string[] {
 export class Pretraining {
   readonly trainer: LMTrainer;
   readonly stream: Int32Array;
-  private readonly rng: Rng;
+  private rng: Rng;
   tokensSeen = 0;
 
   constructor(readonly model: LanguageModel, corpusText: string, readonly settings: PretrainSettings) {
     this.stream = tokenizeDocuments(model.tokenizer, corpusDocuments(corpusText));
     this.trainer = new LMTrainer(model, settings);
     this.rng = makeRng(settings.seed);
+  }
+
+  /**
+   * Goes on from a saved point: the trainer's state (so the LR schedule continues from its step) and
+   * a batch sampler reseeded from the seed and that step, so a resume from step N always draws the
+   * same batches. Call before the first step.
+   */
+  async restore(state: LMTrainerState, tokensSeen: number): Promise<void> {
+    await this.trainer.loadState(state);
+    this.tokensSeen = tokensSeen;
+    this.rng = makeRng(resumeSeed(this.settings.seed, state.steps));
   }
 
   async step(): Promise<PretrainStep> {
@@ -55,6 +66,11 @@ export class Pretraining {
   dispose(): void {
     this.trainer.dispose();
   }
+}
+
+/** The batch sampler's seed for a run resumed at `step` (a plain function of both; 32-bit). */
+export function resumeSeed(seed: number, step: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(step + 1, 0x85ebca6b)) >>> 0;
 }
 
 /** The name of a model pretrained further: "<name> + pretraining", the suffix once however often. */

@@ -15,6 +15,7 @@ import { checkDemonstrationRecord } from './demonstrations';
 import { validateJudgement } from './judgements';
 import { checkPromptList } from './prompt-set-formats';
 import { parseRunSettingKey, runSettingKey } from './run-settings';
+import { PRETRAIN_AUTOSAVE_KEY } from './training-autosave';
 
 export const PROJECT_FORMAT = 'rlhf-playground-project';
 export const PROJECT_VERSION = 1;
@@ -44,7 +45,8 @@ export async function exportProject(db: PlaygroundDB): Promise<Uint8Array> {
       const b = bytesOf.get(record.id!);
       return b ? [{ record, bytesBase64: toBase64(new Uint8Array(b)) }] : [];
     }),
-    runs, settings, promptSets, demonstrations,
+    // The pretraining autosave is this browser's unsaved model, not part of the project.
+    runs, settings: settings.filter((s) => s.key !== PRETRAIN_AUTOSAVE_KEY), promptSets, demonstrations,
   };
   // JSON has no NaN: a diverged run's NaN metrics go out as null and come back as NaN. Typed arrays
   // (Adam's moments in an RL run's trainer state) go out as number lists, not {"0": x, ...} objects.

@@ -56,6 +56,15 @@ export interface PretrainRequest {
   seed: number;
 }
 
+/** A pretraining autosave found at start (store/training-autosave.ts), as the Pretrain panel offers it. */
+export interface PretrainAutosaveOffer {
+  savedAt: string;
+  /** The model's name, as it was. */
+  name: string;
+  step: number;
+  totalSteps: number;
+}
+
 /** Supervised fine-tuning of the model in use on stored demonstrations (engine/sft.ts). */
 export interface SFTRequest {
   /** Demonstration keys (store/demonstrations.ts) to train on; null: all of them. */
@@ -136,6 +145,9 @@ export type ToWorker =
   | { type: 'pretrain/pause' }
   | { type: 'pretrain/resume' }
   | { type: 'pretrain/stop' }
+  /** Makes the autosaved model the model in use; resume: and train on to its run's last step. */
+  | { type: 'pretrain/restore'; resume: boolean }
+  | { type: 'pretrain/discard' }
   /** SFT trains the model in use in place: afterwards it is the SFT model (checkpoint kind 'sft'). */
   | { type: 'sft/start'; request: SFTRequest }
   | { type: 'sft/pause' }
@@ -174,6 +186,12 @@ export type FromWorker =
   | { type: 'pretrain/progress'; step: number; totalSteps: number; loss: number; tokensPerSecond: number; tokensSeen: number; elapsedMs: number }
   | { type: 'pretrain/sample'; step: number; text: string }
   | { type: 'pretrain/status'; status: PretrainStatus; message?: string }
+  /** The stored autosave on offer (at start), or null once it is gone (discarded, restored, replaced by a save). */
+  | { type: 'pretrain/autosave-offer'; offer: PretrainAutosaveOffer | null }
+  /** The running pretraining was autosaved at this step. */
+  | { type: 'pretrain/autosaved'; step: number; savedAt: string }
+  /** An autosave was restored: the run's progress and loss chart up to its step. */
+  | { type: 'pretrain/restored'; step: number; totalSteps: number; loss: number; tokensSeen: number; elapsedMs: number; losses: Array<{ x: number; y: number }> }
   | { type: 'sft/progress'; step: number; totalSteps: number; epoch: number; loss: number; demonstrations: number; elapsedMs: number }
   | { type: 'sft/status'; status: SFTStatus; message?: string }
   | { type: 'checkpoint/saved'; id: number; name: string }

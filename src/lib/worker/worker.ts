@@ -13,6 +13,7 @@ import { EOS, Tokenizer } from '../model/tokenizer';
 import { Pretraining, trainedFurtherName } from '../engine/pretraining';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import { deleteAutosave, readAutosave, saveAutosave, type PretrainAutosave } from '../store/training-autosave';
 import { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { describeFault, type FaultRecord } from '../engine/fault-guard';
@@ -35,7 +36,10 @@ let backend: BackendChoice | undefined;
 /** ?test-hooks=1: the test/* messages are accepted. */
 let testHooks = false;
 let generation = { requestId: 0, stopped: true, done: Promise.resolve() };
-interface TrainingRun { paused: boolean; stopped: boolean; resume?: () => void; done: Promise<void> }
+/** lost: the GPU went with the run's tensors (nothing of it can be read back to autosave). */
+interface TrainingRun { paused: boolean; stopped: boolean; lost?: boolean; resume?: () => void; done: Promise<void> }
+/** A running pretraining saves itself this often (of training time), so a reload loses at most this much. */
+const AUTOSAVE_EVERY_MS = 15_000;
 let training: TrainingRun | undefined;
 const reward = new RewardHost({ lock, post, policy: () => ({ model: model!, info: info! }) });
 /** With test hooks: tf.memory() as each RL round ends (a fixed point of the loop, for the soak bench). */
@@ -90,6 +94,8 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   const loaded = await loadStarter();
   model = loaded.model;
   info = describe(loaded.model, loaded.meta);
+  // Before ready: once the page shows the engine ready, it knows of any unsaved pretraining.
+  await offerAutosave();
   post({ type: 'ready', backend, model: info, loadMs: Math.round(performance.now() - t0) });
   await reward.restore();
 }
@@ -149,7 +155,39 @@ function trainedMeta(base: CheckpointMeta, last: { step: number; tokensSeen: num
   };
 }
 
-async function pretrain(r: PretrainRequest): Promise<void> {
+/** Tells the Pretrain panel about a stored autosave (a run a reload cut short, or a model never saved). */
+async function offerAutosave(): Promise<void> {
+  const a = await readAutosave(getDB()).catch(() => undefined); // no IndexedDB (a private window): nothing to offer
+  if (a) post({ type: 'pretrain/autosave-offer', offer: { savedAt: a.savedAt, name: a.meta.name, step: a.step, totalSteps: a.request.steps } });
+}
+
+/** The autosaved model is no longer the unsaved work: it was saved, replaced or discarded. */
+async function dropAutosave(): Promise<void> {
+  await deleteAutosave(getDB());
+  post({ type: 'pretrain/autosave-offer', offer: null });
+}
+
+/** Makes the autosaved model the model in use, named as it was; resume: trains on to the run's last step. */
+async function restoreAutosave(resume: boolean): Promise<void> {
+  if (training) throw new Error('Stop pretraining before restoring another model');
+  if (sft.active) throw new Error('Stop fine-tuning before restoring another model');
+  const a = await readAutosave(getDB());
+  if (!a) {
+    post({ type: 'pretrain/autosave-offer', offer: null });
+    throw new Error('There is no unsaved pretraining to restore');
+  }
+  const loaded = modelFromCheckpointBytes(new Uint8Array(a.checkpoint));
+  // The checkpoint it came from, if it is still stored: what a lost GPU reloads.
+  const from = a.checkpointId !== undefined && (await getDB().checkpoints.get(a.checkpointId)) ? a.checkpointId : undefined;
+  await swapModel(loaded.model, loaded.meta, from);
+  // The autosave stays until the model is saved or replaced: it is still the unsaved one.
+  post({ type: 'pretrain/autosave-offer', offer: null });
+  post({ type: 'pretrain/restored', step: a.step, totalSteps: a.request.steps, loss: a.losses.at(-1)?.y ?? NaN, tokensSeen: a.tokensSeen, elapsedMs: a.elapsedMs, losses: a.losses });
+  if (resume && a.step < a.request.steps) await pretrain(a.request, a);
+}
+
+/** Trains the model in use (or fresh weights); `resume`: goes on from an autosave already made the model in use. */
+async function pretrain(r: PretrainRequest, resume?: PretrainAutosave): Promise<void> {
   if (training) throw new Error('A pretraining run is already going; stop it first');
   if (sft.active) throw new Error('Fine-tuning on demonstrations is going; stop it before pretraining');
   checkPretrainRequest(r);
@@ -158,22 +196,49 @@ async function pretrain(r: PretrainRequest): Promise<void> {
   training = run;
   try {
     const text = r.corpus.kind === 'bundled' ? new TextDecoder().decode(await fetchBytes('corpus/train.txt')) : r.corpus.text;
-    if (r.from.kind === 'scratch') {
+    if (!resume) await dropAutosave(); // a new run's autosave takes the old one's place
+    if (r.from.kind === 'scratch' && !resume) {
       const fresh = createLanguageModel(MODEL_SIZES[r.from.size], new Tokenizer(), r.from.seed);
       await swapModel(fresh, { name: `New ${r.from.size} model`, createdAt: new Date().toISOString(), kind: 'pretrain', seed: r.from.seed });
     }
     const m = model!;
-    const baseMeta = info!.meta;
+    const baseMeta = resume ? resume.baseMeta : info!.meta;
     const session = new Pretraining(m, text, { learningRate: r.learningRate, warmupSteps: Math.min(50, Math.ceil(r.steps / 10)), totalSteps: r.steps, gradClip: 1, batchSize: r.batchSize, seed: r.seed });
     post({ type: 'pretrain/status', status: 'running' });
     const t0 = performance.now();
     let pausedMs = 0;
-    let last = { loss: NaN, step: 0, tokensSeen: 0 };
+    let last = resume ? { loss: resume.losses.at(-1)?.y ?? NaN, step: resume.step, tokensSeen: resume.tokensSeen } : { loss: NaN, step: 0, tokensSeen: 0 };
+    const losses = resume ? [...resume.losses] : [];
+    const elapsed = () => (resume?.elapsedMs ?? 0) + performance.now() - t0 - pausedMs;
     const faults: FaultRecord[] = [];
+    let savedAt = performance.now();
+    let savedStep = last.step;
+    // The weights and the trainer's state read under the lock (consistent), written in one put.
+    const autosave = async () => {
+      if (last.step === savedStep || run.lost) return;
+      savedAt = performance.now();
+      try {
+        const meta = info!.meta;
+        const [bytes, trainer] = await lock.run(async () => [await modelToCheckpointBytes(m, meta), await session.trainer.saveState()] as const);
+        const a: PretrainAutosave = {
+          savedAt: new Date().toISOString(), request: r, step: last.step, tokensSeen: last.tokensSeen, elapsedMs: elapsed(),
+          baseMeta, meta, checkpointId: info!.checkpointId, trainer, losses: [...losses],
+          checkpoint: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        };
+        await saveAutosave(getDB(), a);
+        savedStep = a.step;
+        post({ type: 'pretrain/autosaved', step: a.step, savedAt: a.savedAt });
+      } catch (e) {
+        // A full disk (or any failed write) costs the autosave, not the run.
+        post({ type: 'error', context: 'pretrain/autosave', message: `Pretraining goes on without an autosave: ${(e as Error).message}` });
+      }
+    };
     try {
+      if (resume) await lock.run(() => session.restore(resume.trainer, resume.tokensSeen));
       while (last.step < r.steps && !run.stopped) {
         await yieldToEventLoop(); // lets Pause and Stop messages in
         if (run.paused) {
+          await autosave();
           const p0 = performance.now();
           post({ type: 'pretrain/status', status: 'paused' });
           await new Promise<void>((res) => (run.resume = res));
@@ -191,10 +256,11 @@ async function pretrain(r: PretrainRequest): Promise<void> {
           continue;
         }
         last = next;
+        losses.push({ x: last.step, y: last.loss });
         // Kept current every step, so a checkpoint saved mid-run records how far training got.
         const meta = { ...trainedMeta(baseMeta, last, r), ...(faults.length ? { faults: faults.length } : {}) };
         info = { ...info!, name: meta.name, meta };
-        const elapsedMs = performance.now() - t0 - pausedMs;
+        const elapsedMs = elapsed();
         post({ type: 'pretrain/progress', step: last.step, totalSteps: r.steps, loss: last.loss, tokensSeen: last.tokensSeen, tokensPerSecond: last.tokensSeen / (elapsedMs / 1000), elapsedMs });
         if (r.sampleEvery > 0 && (last.step % r.sampleEvery === 0 || last.step === r.steps)) {
           const ids = await lock.run(async () => {
@@ -204,7 +270,10 @@ async function pretrain(r: PretrainRequest): Promise<void> {
           });
           post({ type: 'pretrain/sample', step: last.step, text: m.tokenizer.decode(ids) });
         }
+        if (performance.now() - savedAt >= AUTOSAVE_EVERY_MS) await autosave();
       }
+      // Finished or stopped, the model is still unsaved: its autosave stays until it is saved or replaced.
+      await autosave();
     } finally {
       session.dispose();
     }
@@ -226,6 +295,7 @@ async function saveCurrent(name: string): Promise<void> {
   const bytes = await lock.run(() => modelToCheckpointBytes(model!, meta));
   const id = await saveCheckpoint(getDB(), bytes);
   info = describe(model!, meta, id);
+  await dropAutosave();
   post({ type: 'checkpoint/saved', id, name: meta.name });
   post({ type: 'model/changed', model: info });
 }
@@ -235,6 +305,7 @@ async function loadStored(id: number | 'starter'): Promise<void> {
   if (sft.active) throw new Error('Stop fine-tuning before loading another model');
   const loaded = id === 'starter' ? await loadStarter() : modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
   await swapModel(loaded.model, loaded.meta, id === 'starter' ? undefined : id);
+  await dropAutosave();
 }
 
 /**
@@ -245,7 +316,7 @@ async function loadStored(id: number | 'starter'): Promise<void> {
 async function recoverFromDeviceLoss(reason: string): Promise<void> {
   const why = `The GPU was lost (${reason})`;
   generation.stopped = true;
-  if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
+  if (training) { training.stopped = true; training.lost = true; training.paused = false; training.resume?.(); }
   reward.stop();
   await Promise.allSettled([generation.done, training?.done, rl.interrupt(), sft.stop()]);
   try {
@@ -260,6 +331,7 @@ async function recoverFromDeviceLoss(reason: string): Promise<void> {
     });
     post({ type: 'backend/lost', backend: backend!, message: `${why}; now running on ${backend!.name}. Reloaded "${name}": anything not saved since was lost.` });
     post({ type: 'model/changed', model: info! });
+    await offerAutosave(); // the run's last autosave outlived the device: offered back at once
     await reward.reload();
   } catch (e) {
     post({ type: 'error', context: 'init', message: `${why}: ${(e as Error).message}` });
@@ -296,6 +368,8 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'pretrain/resume':
       if (training) { training.paused = false; training.resume?.(); }
       return;
+    case 'pretrain/restore': return restoreAutosave(msg.resume);
+    case 'pretrain/discard': return dropAutosave();
     case 'pretrain/stop':
       if (training) { training.stopped = true; training.paused = false; training.resume?.(); }
       return;

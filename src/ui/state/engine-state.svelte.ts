@@ -3,7 +3,7 @@
 import { getContext, setContext } from 'svelte';
 import { EngineClient } from '../../lib/worker/client';
 import type {
-  BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainRequest, PretrainStatus,
+  BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainAutosaveOffer, PretrainRequest, PretrainStatus,
 } from '../../lib/worker/protocol';
 
 export interface Point { x: number; y: number }
@@ -27,7 +27,11 @@ export class EngineState {
     status: 'idle' as PretrainStatus | 'idle' | 'starting',
     step: 0, totalSteps: 0, loss: NaN, tokensPerSecond: 0, tokensSeen: 0, elapsedMs: 0,
     losses: [] as Point[], samples: [] as { step: number; text: string }[], message: '',
+    /** The step and time of the running pretraining's last autosave (null: none yet). */
+    autosaved: null as { step: number; savedAt: string } | null,
   });
+  /** Unsaved pretraining found in storage at start, offered back until restored or discarded. */
+  pretrainOffer = $state<PretrainAutosaveOffer | null>(null);
 
   /** A save's or load's outcome; `savedFrom` names the panel that asked for the last save, which shows it. */
   checkpoints = $state({ busy: false, message: '', error: '', savedFrom: '' });
@@ -57,6 +61,15 @@ export class EngineState {
       Object.assign(p, { step: m.step, totalSteps: m.totalSteps, loss: m.loss, tokensPerSecond: m.tokensPerSecond, tokensSeen: m.tokensSeen, elapsedMs: m.elapsedMs });
       p.losses.push({ x: m.step, y: m.loss });
     });
+    c.on('pretrain/autosave-offer', (m) => { this.pretrainOffer = m.offer; });
+    c.on('pretrain/autosaved', (m) => { this.pretrain.autosaved = { step: m.step, savedAt: m.savedAt }; });
+    c.on('pretrain/restored', (m) => {
+      Object.assign(this.pretrain, {
+        status: m.step >= m.totalSteps ? 'finished' : 'stopped', step: m.step, totalSteps: m.totalSteps, loss: m.loss,
+        tokensSeen: m.tokensSeen, elapsedMs: m.elapsedMs, tokensPerSecond: m.tokensSeen / Math.max(m.elapsedMs / 1000, 1e-3),
+        losses: m.losses, samples: [], message: '', autosaved: null,
+      });
+    });
     c.on('pretrain/sample', (m) => { this.pretrain.samples.unshift(m); });
     c.on('pretrain/status', (m) => {
       this.pretrain.status = m.status;
@@ -66,7 +79,11 @@ export class EngineState {
     c.on('error', (m) => {
       if (m.context === 'init' || m.context === 'worker') this.fatal = m.message;
       else if (m.context === 'generate') Object.assign(this.generation, { running: false, error: m.message });
-      else if (m.context.startsWith('pretrain')) this.pretrain.message = m.message;
+      else if (m.context.startsWith('pretrain')) {
+        this.pretrain.message = m.message;
+        // A restore refused before any training started leaves nothing starting.
+        if (m.context === 'pretrain/restore' && this.pretrain.status === 'starting') this.pretrain.status = 'idle';
+      }
       // Phases 2 and 3 and SFT show their own errors (reward-state, rl-state, sft-state).
       else if (/^(label|reward|rl|sft)\//.test(m.context)) return;
       else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
@@ -106,13 +123,25 @@ export class EngineState {
   }
 
   startPretraining(request: PretrainRequest): void {
-    Object.assign(this.pretrain, { status: 'starting', step: 0, totalSteps: request.steps, loss: NaN, losses: [], samples: [], message: '', tokensPerSecond: 0, elapsedMs: 0 });
+    Object.assign(this.pretrain, { status: 'starting', step: 0, totalSteps: request.steps, loss: NaN, losses: [], samples: [], message: '', tokensPerSecond: 0, elapsedMs: 0, autosaved: null });
     this.client.send({ type: 'pretrain/start', request: $state.snapshot(request) as PretrainRequest });
   }
 
   pausePretraining = () => this.client.send({ type: 'pretrain/pause' });
   resumePretraining = () => this.client.send({ type: 'pretrain/resume' });
   stopPretraining = () => this.client.send({ type: 'pretrain/stop' });
+
+  /** Makes the offered autosave the model in use; resume: and trains on to its last step. */
+  restorePretraining(resume: boolean): void {
+    this.pretrainOffer = null;
+    if (resume) this.pretrain.status = 'starting';
+    this.client.send({ type: 'pretrain/restore', resume });
+  }
+
+  discardPretraining(): void {
+    this.pretrainOffer = null;
+    this.client.send({ type: 'pretrain/discard' });
+  }
 
   /** Saves the model in use; `from` names the asking panel, so only that one shows the outcome. */
   saveCheckpoint(name: string, from = ''): void {
