@@ -5,7 +5,7 @@ import { PPOTrainer, trainableParams } from '../../src/lib/engine/ppo-trainer';
 import { collectRollout } from '../../src/lib/engine/rollout';
 import type { LanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';
-import { changed, disposePair, letterScore, PROMPTS, shortLineModels, withReference } from './rl-fixtures';
+import { changed, disposePair, letterScore, PROMPTS, shortLineModels, tensorsAcrossSteps, withReference } from './rl-fixtures';
 
 const A2C: PPOConfig = { ...DEFAULT_PPO, algorithm: 'a2c', batchSize: 4, maxTokens: 6, learningRate: 1e-3 };
 
@@ -83,13 +83,7 @@ describe('A2C (Sparrow-style) in the trainer', () => {
 
   it('leaks no tensors over 10 iterations', async () => {
     const { policy, reference } = nudged();
-    const trainer = new PPOTrainer(policy, reference, { ...A2C, entropyCoef: 0.01 });
-    const scoreFn = letterScore(policy);
-    await trainer.step(PROMPTS, scoreFn, 0);
-    const start = tf.memory().numTensors;
-    for (let i = 1; i <= 10; i++) await trainer.step(PROMPTS, scoreFn, i);
-    expect(tf.memory().numTensors).toBe(start);
-    trainer.dispose();
-    disposePair(policy, reference);
+    const { before, after } = await tensorsAcrossSteps(new PPOTrainer(policy, reference, { ...A2C, entropyCoef: 0.01 }), policy, reference);
+    expect(after).toBe(before);
   });
 });

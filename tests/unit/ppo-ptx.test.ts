@@ -6,7 +6,7 @@ import { lmLossTensor, PtxBatches } from '../../src/lib/engine/ptx';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { BOS, EOS, Tokenizer } from '../../src/lib/model/tokenizer';
 import { makeRng } from '../../src/lib/util/rng';
-import { disposePair, letterScore, PROMPTS, shortLineModels, withReference } from './rl-fixtures';
+import { disposePair, letterScore, PROMPTS, shortLineModels, tensorsAcrossSteps, withReference } from './rl-fixtures';
 
 const CFG: PPOConfig = { ...DEFAULT_PPO, batchSize: 4, maxTokens: 6, learningRate: 1e-3 };
 
@@ -79,14 +79,8 @@ describe('PPO-ptx in the trainer', () => {
     for (const algorithm of ['ppo', 'a2c'] as const) {
       const policy = fresh();
       const reference = withReference(policy);
-      const trainer = new PPOTrainer(policy, reference, { ...CFG, algorithm, ptxCoef: 0.5 }, new PtxBatches(policy.tokenizer, [XYZ], 16, 3));
-      const scoreFn = letterScore(policy);
-      await trainer.step(PROMPTS, scoreFn, 0);
-      const start = tf.memory().numTensors;
-      for (let i = 1; i <= 10; i++) await trainer.step(PROMPTS, scoreFn, i);
-      expect(tf.memory().numTensors).toBe(start);
-      trainer.dispose();
-      disposePair(policy, reference);
+      const { before, after } = await tensorsAcrossSteps(new PPOTrainer(policy, reference, { ...CFG, algorithm, ptxCoef: 0.5 }, new PtxBatches(policy.tokenizer, [XYZ], 16, 3)), policy, reference);
+      expect(after).toBe(before);
     }
   });
 });

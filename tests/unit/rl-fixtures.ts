@@ -3,6 +3,7 @@
 // reward for one letter.
 import * as tf from '@tensorflow/tfjs';
 import { Pretraining } from '../../src/lib/engine/pretraining';
+import type { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import type { ScoreFn } from '../../src/lib/engine/rollout';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { cloneParams, disposeParams, namedParams, paramsToArrays } from '../../src/lib/model/params';
@@ -46,4 +47,19 @@ export async function shortLineModels(): Promise<() => LanguageModel> {
     tf.tidy(() => { for (const [name, v] of namedParams(m.params)) v.assign(tf.tensor(weights.get(name)!, v.shape)); });
     return m;
   };
+}
+
+/**
+ * tf.memory().numTensors after one warm-up step and after 10 more (equal when the trainer leaks
+ * nothing); disposes the trainer and both models.
+ */
+export async function tensorsAcrossSteps(trainer: PPOTrainer, policy: LanguageModel, reference: LanguageModel): Promise<{ before: number; after: number }> {
+  const scoreFn = letterScore(policy);
+  await trainer.step(PROMPTS, scoreFn, 0);
+  const before = tf.memory().numTensors;
+  for (let i = 1; i <= 10; i++) await trainer.step(PROMPTS, scoreFn, i);
+  const after = tf.memory().numTensors;
+  trainer.dispose();
+  disposePair(policy, reference);
+  return { before, after };
 }
