@@ -1,11 +1,14 @@
 // The measurements themselves, shared by Node and the browser worker: no DOM, no Node APIs (the
 // caller brings the corpus text and has already started the tfjs backend).
 import * as tf from '@tensorflow/tfjs';
-import { MODEL_SIZES } from '../src/lib/model/config';
+import { DEFAULT_VOCAB, MODEL_SIZES } from '../src/lib/model/config';
+import { modelFromCheckpointBytes } from '../src/lib/model/checkpoint';
 import { createLanguageModel, disposeLanguageModel, type LanguageModel } from '../src/lib/model/language-model';
+import { trainBPE } from '../src/lib/model/bpe-training';
+import { trainStepFlops } from '../src/lib/model/flops';
 import { promptContext, sampleStream } from '../src/lib/model/sample';
-import { Tokenizer } from '../src/lib/model/tokenizer';
-import { DEFAULT_PRETRAIN, Pretraining } from '../src/lib/engine/pretraining';
+import { createTokenizer, type Tokenizer } from '../src/lib/model/tokenizer';
+import { corpusDocuments, DEFAULT_PRETRAIN, Pretraining } from '../src/lib/engine/pretraining';
 import type { BenchPlan, InfoValue, Measurement } from './types';
 
 const PROMPT = 'Once upon a time';
@@ -52,6 +55,57 @@ async function trainRate(model: LanguageModel, corpusText: string, plan: BenchPl
   }
 }
 
+/**
+ * The backend's matMul peak as we can reach it: a 1024 x 1024 x 1024 product (2.1 GFLOP), one
+ * warm-up, then the best of three timed runs (read back asynchronously, as webgpu needs).
+ */
+export async function peakMatmulGflops(n = 1024): Promise<number> {
+  const a = tf.randomNormal([n, n], 0, 1, 'float32', 1);
+  const b = tf.randomNormal([n, n], 0, 1, 'float32', 2);
+  try {
+    let best = Infinity;
+    for (let i = 0; i < 4; i++) {
+      const t0 = performance.now();
+      const c = tf.matMul(a, b);
+      await c.data();
+      c.dispose();
+      if (i > 0) best = Math.min(best, performance.now() - t0);
+    }
+    return (2 * n * n * n) / (best / 1000) / 1e9;
+  } finally {
+    tf.dispose([a, b]);
+  }
+}
+
+/** Characters per second a fresh tokenizer (no word cache yet) encodes, on the first `chars` of the corpus. */
+export function encodeRate(tokenizer: Tokenizer, text: string): number {
+  const fresh = createTokenizer(tokenizer.spec);
+  const t0 = performance.now();
+  fresh.encode(text);
+  return text.length / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * A trained checkpoint's sampling speed in characters per second (KV cache): what a person
+ * waits on, comparable across tokenizers (a subword token is several characters).
+ */
+export async function checkpointSampleRate(bytes: Uint8Array, plan: BenchPlan): Promise<{ charsPerS: number; tokensPerS: number }> {
+  const { model } = modelFromCheckpointBytes(bytes);
+  try {
+    const context = promptContext(model, PROMPT);
+    const settings = { temperature: 0.8, topK: 0, topP: 1, maxTokens: plan.tokens, seed: 1, useCache: true, stopAtEos: false };
+    for await (const _ of sampleStream(model, context, plan.samples, { ...settings, maxTokens: WARMUP_TOKENS })) { /* warm-up */ }
+    const t0 = performance.now();
+    let tokens: number[][] = [];
+    for await (const step of sampleStream(model, context, plan.samples, settings)) tokens = step.tokens;
+    const seconds = (performance.now() - t0) / 1000;
+    const chars = tokens.reduce((n, ids) => n + model.tokenizer.decode(ids).length, 0);
+    return { charsPerS: chars / seconds, tokensPerS: tokens.reduce((n, ids) => n + ids.length, 0) / seconds };
+  } finally {
+    disposeLanguageModel(model);
+  }
+}
+
 /** Sampling with and without the KV cache, then training; the model is changed by the training. */
 async function measureModel(model: LanguageModel, corpusText: string, plan: BenchPlan, info: Record<string, InfoValue>, log: Log): Promise<Measurement[]> {
   const context = promptContext(model, PROMPT);
@@ -68,7 +122,15 @@ async function measureModel(model: LanguageModel, corpusText: string, plan: Benc
   log(`  ${train.rate.toFixed(0)} tokens/s (loss ${train.firstLoss.toFixed(4)} at step 1, ${train.loss.toFixed(4)} at step ${plan.steps + 1})`);
   info.train_loss_first = Number(train.firstLoss.toFixed(4));
   info.train_loss_last = Number(train.loss.toFixed(4));
+  const flopsPerToken = trainStepFlops(model.config, plan.batchSize) / (plan.batchSize * model.config.blockSize);
+  const trainGflops = (train.rate * flopsPerToken) / 1e9;
+  log('peak: 1024^3 matMul');
+  const peak = await peakMatmulGflops();
+  log(`  train step ${trainGflops.toFixed(2)} GFLOP/s of a ${peak.toFixed(1)} GFLOP/s matMul peak`);
   return [
+    { metric: 'train_gflops', value: trainGflops, unit: 'GFLOP/s' },
+    { metric: 'peak_matmul_gflops', value: peak, unit: 'GFLOP/s' },
+    { metric: 'train_fraction_of_peak', value: trainGflops / peak, unit: 'x' },
     { metric: 'sample_tokens_per_s_kv', value: rates.kv, unit: 'tokens/s' },
     { metric: 'sample_tokens_per_s_recompute', value: rates.recompute, unit: 'tokens/s' },
     { metric: 'kv_speedup', value: rates.kv / rates.recompute, unit: 'x' },
@@ -76,16 +138,30 @@ async function measureModel(model: LanguageModel, corpusText: string, plan: Benc
   ];
 }
 
-/** Runs every measurement on the current tfjs backend with a fresh starter-size model. */
-export async function measure(corpusText: string, plan: BenchPlan, log: Log = () => {}): Promise<MeasureOutput> {
+/**
+ * Runs every measurement on the current tfjs backend with a fresh starter-size model (and the
+ * starter's kind of tokenizer, trained on the corpus), and, for each checkpoint given, its
+ * sampling speed in characters per second.
+ */
+export async function measure(corpusText: string, plan: BenchPlan, log: Log = () => {}, checkpoints: Array<{ label: string; bytes: Uint8Array }> = []): Promise<MeasureOutput> {
   const tensorsBefore = tf.memory().numTensors;
-  const model = createLanguageModel(MODEL_SIZES.starter, new Tokenizer(), 1);
+  log(`training a ${DEFAULT_VOCAB.starter}-token BPE tokenizer on the corpus`);
+  const tokenizer = createTokenizer(trainBPE(corpusDocuments(corpusText), DEFAULT_VOCAB.starter));
+  const model = createLanguageModel(MODEL_SIZES.starter, tokenizer, 1);
   const info: Record<string, InfoValue> = { tfjs: tf.version.tfjs, ran: tf.getBackend(), config: JSON.stringify(model.config) };
-  let measurements: Measurement[];
+  const measurements: Measurement[] = [];
+  const oneMB = corpusText.slice(0, 1_000_000);
+  measurements.push({ metric: 'bpe_encode_chars_per_s', value: encodeRate(tokenizer, oneMB), unit: 'chars/s' });
   try {
-    measurements = await measureModel(model, corpusText, plan, info, log);
+    measurements.push(...(await measureModel(model, corpusText, plan, info, log)));
   } finally {
     disposeLanguageModel(model);
+  }
+  for (const { label, bytes } of checkpoints) {
+    log(`sampling ${plan.samples} x ${plan.tokens} tokens from the ${label} checkpoint`);
+    const r = await checkpointSampleRate(bytes, plan);
+    log(`  ${r.charsPerS.toFixed(1)} characters/s (${r.tokensPerS.toFixed(1)} tokens/s)`);
+    measurements.push({ metric: `${label}_sample_chars_per_s_kv`, value: r.charsPerS, unit: 'chars/s' });
   }
   // Everything above should be gone again: a leak here would also be a leak in the app.
   info.tensors_leaked = tf.memory().numTensors - tensorsBefore;

@@ -15,7 +15,7 @@ import { DEFAULT_RL, type RLRunSettings } from '../src/lib/engine/rl-run';
 import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement } from '../src/lib/feedback/simulated-judgement';
 import { createLanguageModel } from '../src/lib/model/language-model';
 import { MODEL_SIZES } from '../src/lib/model/config';
-import { Tokenizer } from '../src/lib/model/tokenizer';
+import { charTokenizer } from '../src/lib/model/tokenizer';
 import { getDB } from '../src/lib/store/db';
 import { addJudgement } from '../src/lib/store/judgements';
 import { Lock } from '../src/lib/util/lock';
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     labeler: { kind: 'simulated', settings: labelerSettings },
     prompts: readPrompts(),
   };
-  const model = createLanguageModel(MODEL_SIZES.micro, new Tokenizer(), f.seed);
-  const info = { name: 'micro', config: model.config, parameters: 0, meta: { name: 'micro (soak)', createdAt: new Date(0).toISOString(), kind: 'pretrain' } };
+  const model = createLanguageModel(MODEL_SIZES.micro, charTokenizer(), f.seed);
+  const info = { name: 'micro', config: model.config, parameters: 0, tokenizer: 'characters', meta: { name: 'micro (soak)', createdAt: new Date(0).toISOString(), kind: 'pretrain' } };
 
   const t0 = performance.now();
   const rows: Row[] = [];

@@ -1,6 +1,8 @@
-// Held-out bits per character and the dictionary-word fraction of samples: the starter model's report.
+// The starter model's report: held-out bits per character (every character of
+// public/corpus/heldout.txt counted once) and the dictionary-word fraction of 200-character samples.
+import { bitsPerChar } from '../src/lib/engine/bits-per-char';
 import { dictionaryWordFraction } from '../src/lib/engine/english-score';
-import { Pretraining } from '../src/lib/engine/pretraining';
+import { corpusDocuments } from '../src/lib/engine/pretraining';
 import type { LanguageModel } from '../src/lib/model/language-model';
 import { promptContext, sample } from '../src/lib/model/sample';
 import { readCorpus, readDictionary, readPrompts } from './files';
@@ -12,21 +14,36 @@ export interface LMReport {
   samples: number;
 }
 
-export async function evaluateLM(model: LanguageModel, pretraining: Pretraining, nSamples = 50, chars = 200): Promise<{ report: LMReport; examples: string[] }> {
-  const nats = await pretraining.heldoutLoss(readCorpus('heldout'), 512);
+/** The first `chars` characters of a text, less a word the cut splits (it would not be a word). */
+export function firstChars(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.slice(0, chars);
+  return /[A-Za-z']/.test(text[chars]) ? cut.replace(/[A-Za-z']+$/, '') : cut;
+}
+
+/** nSamples completions of held-out prompts at temperature 0.8, seeded, each cut to `chars` characters. */
+export async function englishSamples(model: LanguageModel, nSamples = 50, chars = 200): Promise<string[]> {
   const prompts = readPrompts();
   const texts: string[] = [];
+  // Tokens enough for `chars` characters whatever the tokenizer (a subword token is several).
+  const charsPerToken = model.tokenizer.spec.kind === 'bpe' ? 2 : 1;
   for (let i = 0; i < nSamples; i += 10) {
     const prompt = prompts[i % prompts.length];
-    // Samples run through EOS into a fresh paragraph: 200 characters of text, as the issue asks.
+    // Samples run through EOS into a fresh paragraph: `chars` characters of text.
     const ids = await sample(model, promptContext(model, prompt), Math.min(10, nSamples - i), {
-      maxTokens: chars, temperature: 0.8, topK: 0, topP: 1, seed: 1000 + i, stopAtEos: false,
+      maxTokens: Math.ceil(chars / charsPerToken), temperature: 0.8, topK: 0, topP: 1, seed: 1000 + i, stopAtEos: false,
     });
-    texts.push(...ids.map((x) => model.tokenizer.decode(x)));
+    texts.push(...ids.map((x) => firstChars(model.tokenizer.decode(x), chars)));
   }
+  return texts;
+}
+
+export async function evaluateLM(model: LanguageModel, nSamples = 50, chars = 200): Promise<{ report: LMReport; examples: string[] }> {
+  const { bitsPerChar: bpc } = await bitsPerChar(model, corpusDocuments(readCorpus('heldout')));
+  const texts = await englishSamples(model, nSamples, chars);
   const { fraction, words } = dictionaryWordFraction(texts, readDictionary());
   return {
-    report: { heldout_bits_per_char: nats / Math.LN2, dictionary_word_fraction: fraction, words_scored: words, samples: texts.length },
-    examples: texts.slice(0, 5),
+    report: { heldout_bits_per_char: bpc, dictionary_word_fraction: fraction, words_scored: words, samples: texts.length },
+    examples: texts.slice(0, 10),
   };
 }

@@ -24,7 +24,10 @@ async function run({ backend, plan }: ToBenchWorker): Promise<BackendReport> {
     if (tf.getBackend() !== backend) throw new Error(`${backend} did not start; chooseBackend fell back to ${tf.getBackend()} (${choice.reason})`);
     const res = await fetch(`${import.meta.env.BASE_URL}corpus/train.txt`);
     if (!res.ok) throw new Error(`Could not load corpus/train.txt (HTTP ${res.status})`);
-    const out = await measure(await res.text(), plan, (line) => post({ type: 'log', line }));
+    const starter = await fetch(`${import.meta.env.BASE_URL}models/starter.ckpt`);
+    if (!starter.ok) throw new Error(`Could not load models/starter.ckpt (HTTP ${starter.status})`);
+    const checkpoints = [{ label: 'starter', bytes: new Uint8Array(await starter.arrayBuffer()) }];
+    const out = await measure(await res.text(), plan, (line) => post({ type: 'log', line }), checkpoints);
     report.measurements = out.measurements;
     report.info = { ...info, ...out.info };
   } catch (err) {

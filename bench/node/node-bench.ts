@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   if (backend !== 'node-wasm' && backend !== 'node-cpu') throw new Error(`Expected node-wasm or node-cpu, but got "${backend}"`);
   const ran = await useNodeBackend(backend === 'node-cpu' ? 'cpu' : 'wasm');
   const corpus = readFileSync(join(ROOT, 'public/corpus/train.txt'), 'utf8');
-  const out = await measure(corpus, plan, (line) => console.error(line));
+  // The committed starter and the character-level one it replaced, for sampling speed in characters.
+  const checkpoints = [
+    { label: 'starter', bytes: readFileSync(join(ROOT, 'public/models/starter.ckpt')) },
+    { label: 'char_starter_v1', bytes: readFileSync(join(ROOT, 'tests/fixtures/char-starter-v1.ckpt')) },
+  ];
+  const out = await measure(corpus, plan, (line) => console.error(line), checkpoints);
   report.measurements = out.measurements;
   report.info = { ...out.info, ran, reason: 'useNodeBackend', node: process.version };
 }

@@ -50,7 +50,7 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
   const stages: RewardFitStage[] = [];
   if (f.pmp) {
     const judgements = preferenceRecordsToJudgements(parsePreferenceJsonl(readFileSync(f.pmp)), f.pmp, policy.tokenizer);
-    stages.push({ phase: 'pretrain', groups: judgements.map(judgementToGroup) });
+    stages.push({ phase: 'pretrain', groups: judgements.map((j) => judgementToGroup(j, policy.tokenizer)) });
   }
   stages.push({ phase: 'train', groups: train.groups });
   const rewardModel = rewardModelFrom(policy);

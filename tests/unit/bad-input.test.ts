@@ -6,7 +6,8 @@ import type { Judgement } from '../../src/lib/feedback/judgement';
 import { CHECKPOINT_VERSION, encodeCheckpoint } from '../../src/lib/model/checkpoint-format';
 import type { GPTConfig } from '../../src/lib/model/config';
 import { parameterShapes } from '../../src/lib/model/param-shapes';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer, createTokenizer } from '../../src/lib/model/tokenizer';
+import { trainBPE } from '../../src/lib/model/bpe-training';
 import { importCheckpointFile, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { readCorpus } from '../../src/lib/store/corpus-file';
 import type { PlaygroundDB } from '../../src/lib/store/db';
@@ -18,7 +19,7 @@ import { addDemonstration, importDemonstrationFile } from '../../src/lib/store/d
 import { freshDatabases } from './fresh-db';
 import { withCheckpointHeader } from './helpers';
 
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 const enc = (s: string) => new TextEncoder().encode(s);
 const jsonl = (...lines: unknown[]) => enc(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
 const concat = (...parts: Uint8Array[]) => {
@@ -47,6 +48,15 @@ function poisoned(value: number): Uint8Array {
 
 /** The good checkpoint with its header JSON edited; the weights are carried over unchanged. */
 const withHeader = (edit: (h: any) => void): Uint8Array => withCheckpointHeader(good, edit);
+
+// The same with a byte-level BPE tokenizer (6 merges: 265 tokens), for the tokenizer rows.
+const bpe = createTokenizer(trainBPE(['the cat sat on the mat with the hat', 'that cat is the cat'], 300));
+const bpeConfig: GPTConfig = { ...config, vocabSize: bpe.vocabSize };
+const goodBpe = encodeCheckpoint({
+  config: bpeConfig, tokenizer: bpe.spec, meta,
+  tensors: new Map(parameterShapes(bpeConfig).map(([name, shape]) => [name, new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(0.1)] as const)),
+});
+const withBpeHeader = (edit: (h: any) => void): Uint8Array => withCheckpointHeader(goodBpe, edit);
 
 function judgement(prompt: string): Judgement {
   return {
@@ -120,7 +130,7 @@ const rows: Row[] = [
   { name: 'another file type', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => enc('PK\u0003\u0004 this is a zip file, not a checkpoint'), message: /does not start with "RLHFCKPT"/ },
   { name: 'a truncated checkpoint', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => good.subarray(0, good.length - 100), message: /Truncated checkpoint: the data of tensor ".*" runs past the end/ },
   { name: 'a checkpoint cut inside its header', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => good.subarray(0, 40), message: /Truncated checkpoint: the header runs past the end/ },
-  { name: 'a checkpoint from a newer format version', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withHeader((h) => { h.version = CHECKPOINT_VERSION + 1; }), message: /format version 2, newer than this app reads/ },
+  { name: 'a checkpoint from a newer format version', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withHeader((h) => { h.version = CHECKPOINT_VERSION + 1; }), message: new RegExp(`format version ${CHECKPOINT_VERSION + 1}, newer than this app reads`) },
   { name: 'shapes that do not match the config', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withHeader((h) => { h.config.blockSize = 16; }), message: /tensor "wpe" has shape \[8,8\] but the config needs \[16,8\]/ },
   { name: 'NaN weights', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => poisoned(NaN), message: /tensor "rewardB" contains NaN or Infinity/ },
   { name: 'infinite weights', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => poisoned(-Infinity), message: /tensor "rewardB" contains NaN or Infinity/ },
@@ -129,6 +139,13 @@ const rows: Row[] = [
   { name: 'an oversized header', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => { const b = good.slice(); new DataView(b.buffer).setUint32(8, 0xfffffff0, true); return b; }, message: /header length is 4294967280 bytes, more than the 1000000 allowed/ },
   { name: 'a header that is not JSON', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => { const b = good.slice(); b[12] = 0x21; return b; }, message: /the header is not valid JSON/ },
   { name: 'metadata without a name', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withHeader((h) => { delete h.meta.name; }), message: /the metadata has no name/ },
+  { name: 'a BPE merge naming an unknown token', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { h.tokenizer.merges[3] = 'Ġzebra t'; }), message: /tokenizer is broken: BPE merge 4 names the unknown token "Ġzebra"/ },
+  { name: 'a BPE vocabulary giving one id twice', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { const v = h.tokenizer.vocab; const last = Object.keys(v).at(-1)!; v[last] = v['a']; }), message: /tokenizer is broken: The BPE vocabulary gives the id \d+ twice/ },
+  { name: 'a BPE vocabulary larger than the model', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { h.config.vocabSize -= 1; }), message: /the tokenizer has 265 tokens but the config says 264/ },
+  { name: 'a BPE merge list shorter than the vocabulary', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { h.tokenizer.merges.pop(); }), message: /tokenizer is broken: The BPE vocabulary has 265 tokens, but 5 merges make 264/ },
+  { name: 'a BPE vocabulary without its byte tokens', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { const v = h.tokenizer.vocab; v['Ā-gone'] = v['Ā']; delete v['Ā']; }), message: /tokenizer is broken: The BPE vocabulary must give byte 0 \("Ā"\) the id 3/ },
+  { name: 'a version 1 checkpoint with a BPE tokenizer', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withBpeHeader((h) => { h.version = 1; }), message: /a version 1 checkpoint holds the character tokenizer, not "bpe"/ },
+  { name: 'an unknown tokenizer kind', importer: 'checkpoint', file: 'c.rlhfckpt', bytes: () => withHeader((h) => { h.tokenizer.kind = 'sentencepiece'; }), message: /tokenizer is broken: Unknown tokenizer kind "sentencepiece"/ },
 
   // Corpora (uploaded .txt)
   { name: 'an empty corpus', importer: 'corpus', file: 'c.txt', bytes: () => new Uint8Array(0), message: /The corpus is empty/ },

@@ -70,3 +70,22 @@ describe('checkpoint validation', () => {
     expect(() => decodeCheckpoint(encodeCheckpoint(ck))).toThrow(/"h0.fcW" contains NaN/);
   });
 });
+
+describe('checkpoints of the character tokenizer (format version 1)', () => {
+  it("the starter committed before BPE still loads and generates English-looking text", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { modelFromCheckpointBytes: load } = await import('../../src/lib/model/checkpoint');
+    const { promptContext, sample } = await import('../../src/lib/model/sample');
+    const bytes = readFileSync('tests/fixtures/char-starter-v1.ckpt');
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true))));
+    expect(header.version).toBe(1);
+    const { model, meta } = load(bytes);
+    expect(model.tokenizer.spec.kind).toBe('char-bytes');
+    expect(meta.name).toBe('Starter model');
+    const [ids] = await sample(model, promptContext(model, 'Once upon a time'), 1, { maxTokens: 60, temperature: 0.8, topK: 0, topP: 1, seed: 1, stopAtEos: false });
+    const text = model.tokenizer.decode(ids);
+    expect(text.length).toBe(60); // one character a token
+    expect(text.split(' ').filter((w) => /^[a-z]+$/.test(w)).length).toBeGreaterThan(4);
+    disposeLanguageModel(model);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from '../../src/lib/engine/corpus';
 import { dictionaryWordFraction, wordsOf } from '../../src/lib/engine/english-score';
 import { corpusDocuments, trainedFurtherName } from '../../src/lib/engine/pretraining';
-import { BOS, EOS, Tokenizer } from '../../src/lib/model/tokenizer';
+import { BOS, EOS, charTokenizer } from '../../src/lib/model/tokenizer';
 import { makeRng } from '../../src/lib/util/rng';
 
 describe('corpus', () => {
@@ -16,7 +16,7 @@ describe('corpus', () => {
   });
 
   it('wraps each document in BOS ... EOS', () => {
-    const tok = new Tokenizer();
+    const tok = charTokenizer();
     expect(Array.from(tokenizeDocuments(tok, ['ab', 'c']))).toEqual([BOS, ...tok.encode('ab'), EOS, BOS, ...tok.encode('c'), EOS]);
   });
 

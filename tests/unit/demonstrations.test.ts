@@ -4,7 +4,7 @@
 import { freshDatabases } from './fresh-db'; // first: installs fake-indexeddb before Dexie loads
 import { describe, expect, it } from 'vitest';
 import type { Judgement } from '../../src/lib/feedback/judgement';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { parseDemonstrationJsonl } from '../../src/lib/store/demonstration-formats';
 import {
   addDemonstration, chooseDemonstrations, deleteDemonstration, exportDemonstrations, importDemonstrationFile, listDemonstrations,
@@ -14,7 +14,7 @@ import { exportProject, importProject } from '../../src/lib/store/project-file';
 
 const freshDB = freshDatabases('demonstrations');
 const enc = (s: string) => new TextEncoder().encode(s);
-const tok = new Tokenizer();
+const tok = charTokenizer();
 
 function editJudgement(prompt: string, original: string, edited: string, createdAt = '2020-01-01T00:00:00.000Z'): Judgement {
   return {

@@ -13,7 +13,7 @@ import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { CheckpointFormatError, decodeCheckpoint, NonFiniteWeightsError } from '../../src/lib/model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { cloneParams, disposeParams, paramsToArrays } from '../../src/lib/model/params';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { listCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import type { FromWorker } from '../../src/lib/worker/protocol';
 import { reportFaults } from '../../src/lib/worker/fault-report';
@@ -111,7 +111,7 @@ describe('a NaN in LM training', () => {
   });
 });
 
-const tok = new Tokenizer();
+const tok = charTokenizer();
 const groups: ComparisonGroup[] = Array.from({ length: 4 }, (_, i) => ({
   promptIds: tok.encode('s'), completions: [tok.encode('a'.repeat(3 + i)), tok.encode('z'.repeat(3 + i))],
   pairs: [{ chosen: 0, rejected: 1, margin: 0 }], thumbs: [],

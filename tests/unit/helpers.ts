@@ -2,13 +2,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from '../../src/lib/model/config';
 import { createLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 
 /** Two layers so the KV cache and gradients cross a block boundary; tiny so tests stay fast. */
 export const TEST_SIZE: Omit<GPTConfig, 'vocabSize'> = { blockSize: 16, nLayer: 2, nHead: 2, nEmbd: 16 };
 
 export function testModel(seed = 1, size = TEST_SIZE): LanguageModel {
-  return createLanguageModel(size, new Tokenizer(), seed);
+  return createLanguageModel(size, charTokenizer(), seed);
 }
 
 /** Random ids that are ordinary characters (not specials, not bytes). */

@@ -4,7 +4,7 @@ import { checkPPOConfig, DEFAULT_PPO, type PPOConfig } from '../../src/lib/engin
 import { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import { lmLossTensor, PtxBatches } from '../../src/lib/engine/ptx';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
-import { BOS, EOS, Tokenizer } from '../../src/lib/model/tokenizer';
+import { BOS, EOS, charTokenizer } from '../../src/lib/model/tokenizer';
 import { makeRng } from '../../src/lib/util/rng';
 import { disposePair, letterScore, PROMPTS, shortLineModels, tensorsAcrossSteps, withReference } from './rl-fixtures';
 
@@ -52,7 +52,7 @@ describe('PPO-ptx in the trainer', () => {
   });
 
   it('lowers the LM loss on the pretraining text compared with ptxCoef = 0 from the same seed', async () => {
-    const heldWindows = new PtxBatches(new Tokenizer(), [XYZ], 16, 99).next(16);
+    const heldWindows = new PtxBatches(charTokenizer(), [XYZ], 16, 99).next(16);
     const run = async (ptxCoef: number) => {
       const policy = fresh();
       const reference = withReference(policy);

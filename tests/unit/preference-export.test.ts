@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Feedback, Judgement } from '../../src/lib/feedback/judgement';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { addJudgement, countFeedback, listJudgements } from '../../src/lib/store/judgements';
 import {
   importPreferenceFile, judgementsToPreferenceRecords, preferenceRecordsToJudgements, type PreferenceExportFormat,
@@ -9,7 +9,7 @@ import {
 import { hhTranscript, parsePreferenceJsonl, PreferenceImportError, toJsonl, type PreferenceRecord } from '../../src/lib/store/preference-formats';
 import { freshDatabases } from './fresh-db';
 
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 
 function judgement(id: number, feedback: Feedback, texts: string[], prompt = 'Once upon a time'): Judgement {
   return {

@@ -125,7 +125,7 @@ describe('Pretraining resumed', () => {
 
 describe('the pretraining autosave', () => {
   const request: PretrainRequest = {
-    from: { kind: 'scratch', size: 'micro', seed: 1 }, corpus: { kind: 'bundled' }, steps: 20, batchSize: 4, learningRate: 0.01, sampleEvery: 0, seed: 1,
+    from: { kind: 'scratch', size: 'micro', seed: 1, tokenizer: { kind: 'keep' } }, corpus: { kind: 'bundled' }, steps: 20, batchSize: 4, learningRate: 0.01, sampleEvery: 0, seed: 1,
   };
   async function autosaveAt(step: number): Promise<PretrainAutosave> {
     const model = testModel(8);

@@ -10,7 +10,7 @@ import type { Judgement } from '../../src/lib/feedback/judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { decodeCheckpoint } from '../../src/lib/model/checkpoint-format';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import type { PlaygroundDB } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
@@ -19,7 +19,7 @@ import { freshDatabases } from './fresh-db';
 import { testModel } from './helpers';
 
 const freshDB = freshDatabases('project-links');
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 const createdAt = '2025-03-01T10:00:00.000Z';
 
 async function checkpointBytes(seed: number, meta: { name: string; kind: string; [key: string]: unknown }): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Judgement } from '../../src/lib/feedback/judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { PlaygroundDB, type RunRecord } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
@@ -10,7 +10,7 @@ import { exportProject, importProject } from '../../src/lib/store/project-file';
 import { testModel } from './helpers';
 import { freshDatabases } from './fresh-db';
 
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 
 function judgement(prompt: string, checkpointId?: number): Judgement {
   return {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fitRewardModel, informative, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
 import { groupAccuracy, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { testModel } from './helpers';
 
-const tok = new Tokenizer();
+const tok = charTokenizer();
 
 // A task any reward model can learn: completions of 'a's are preferred to completions of 'z's.
 function groups(n: number, seed: number): ComparisonGroup[] {

@@ -21,7 +21,7 @@ export const RANDOM_LABELER: SimulatedLabelerSettings = { ...DEFAULT_SIMULATED_L
 
 /** What the worker says of the model in use; `checkpointId` is the checkpoint it was loaded from. */
 export function testPolicyInfo(model: LanguageModel, checkpointId?: number): ModelInfo {
-  return { name: 'test', config: model.config, parameters: 0, checkpointId, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } };
+  return { name: 'test', config: model.config, parameters: 0, tokenizer: 'test', checkpointId, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } };
 }
 
 /** Stores the labeler's ranking of every batch, as the main thread does: one rng for the round, in batch order. */

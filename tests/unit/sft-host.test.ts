@@ -16,7 +16,7 @@ const request: SFTRequest = { keys: null, epochs: 2, learningRate: 1e-2, batchSi
 
 function host(opts: { otherTraining?: boolean; onProgress?: (h: SFTHost) => void } = {}) {
   const model = testModel(1);
-  let info: ModelInfo = { name: 'base', config: model.config, parameters: 0, meta: { name: 'base', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain', steps: 100 } };
+  let info: ModelInfo = { name: 'base', config: model.config, parameters: 0, tokenizer: 'test', meta: { name: 'base', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain', steps: 100 } };
   const posted: FromWorker[] = [];
   const h: SFTHost = new SFTHost({
     lock: new Lock(),

@@ -7,10 +7,10 @@ import { sftBatch, sftExample, sftLoss, sftLossTensor, sftMeta, SFTSession, type
 import { lmHead, trunk } from '../../src/lib/model/gpt';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';
-import { BOS, EOS, PAD, Tokenizer } from '../../src/lib/model/tokenizer';
+import { BOS, EOS, PAD, charTokenizer } from '../../src/lib/model/tokenizer';
 import { testModel } from './helpers';
 
-const tok = new Tokenizer();
+const tok = charTokenizer();
 const DEMOS = [
   { prompt: 'Q: cat?', response: ' A: meow.' },
   { prompt: 'Q: dog?', response: ' A: woof woof.' },

@@ -4,10 +4,10 @@ import { comparisonCount } from '../../src/lib/feedback/judgement-group';
 import {
   DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement, type LabelingBatch, type SimulatedLabelerSettings,
 } from '../../src/lib/feedback/simulated-judgement';
-import { Tokenizer } from '../../src/lib/model/tokenizer';
+import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { makeRng } from '../../src/lib/util/rng';
 
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 const source: CompletionRecord['source'] = { kind: 'sample', model: 'Starter model', temperature: 0.8, topK: 0, topP: 1, maxTokens: 24, seed: 1 };
 const batch = (prompt: string, texts: string[]): LabelingBatch => ({
   prompt,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOS, EOS, PAD, Tokenizer } from '../../src/lib/model/tokenizer';
+import { BOS, EOS, PAD, charTokenizer, createTokenizer } from '../../src/lib/model/tokenizer';
 
 describe('Tokenizer', () => {
-  const tok = new Tokenizer();
+  const tok = charTokenizer();
 
   it('has 3 specials, 96 characters and 256 bytes', () => {
     expect(tok.vocabSize).toBe(3 + 96 + 256);
@@ -35,6 +35,6 @@ describe('Tokenizer', () => {
   });
 
   it('refuses an alphabet with repeated characters', () => {
-    expect(() => new Tokenizer({ kind: 'char-bytes', alphabet: 'aab' })).toThrow(/repeated/);
+    expect(() => createTokenizer({ kind: 'char-bytes', alphabet: 'aab' })).toThrow(/repeated/);
   });
 });

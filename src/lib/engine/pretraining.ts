@@ -2,7 +2,7 @@
 // The worker drives it a step at a time (so it can pause, sample and save between steps);
 // the CLI drives it in a loop. Same code, same numbers for the same seed and backend.
 import type { LanguageModel } from '../model/language-model';
-import { makeRng, type Rng } from '../util/rng';
+import { makeRng } from '../util/rng';
 import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from './corpus';
 import { LMTrainer, type LMStepResult, type LMTrainerState, type LMTrainSettings } from './lm-trainer';
 
@@ -12,7 +12,7 @@ export interface PretrainSettings extends LMTrainSettings {
 }
 
 export const DEFAULT_PRETRAIN: PretrainSettings = {
-  learningRate: 3e-3, warmupSteps: 50, totalSteps: 1300, gradClip: 1, batchSize: 16, seed: 1,
+  learningRate: 3e-3, warmupSteps: 100, totalSteps: 1700, gradClip: 1, batchSize: 16, seed: 1,
 };
 
 export interface PretrainStep extends LMStepResult {
@@ -30,34 +30,32 @@ export function corpusDocuments(text: string): string[] {
 export class Pretraining {
   readonly trainer: LMTrainer;
   readonly stream: Int32Array;
-  private rng: Rng;
   tokensSeen = 0;
 
   constructor(readonly model: LanguageModel, corpusText: string, readonly settings: PretrainSettings) {
     this.stream = tokenizeDocuments(model.tokenizer, corpusDocuments(corpusText));
     this.trainer = new LMTrainer(model, settings);
-    this.rng = makeRng(settings.seed);
   }
 
   /**
-   * Goes on from a saved point: the trainer's state (so the LR schedule continues from its step) and
-   * a batch sampler reseeded from the seed and that step, so a resume from step N always draws the
-   * same batches. Call before the first step.
+   * Goes on from a saved point: the trainer's state (so the LR schedule continues from its step).
+   * Each step's batch is drawn from a sampler seeded by the seed and the step alone, so a run
+   * resumed at step N draws what the run never interrupted drew. Call before the first step.
    */
   async restore(state: LMTrainerState, tokensSeen: number): Promise<void> {
     await this.trainer.loadState(state);
     this.tokensSeen = tokensSeen;
-    this.rng = makeRng(resumeSeed(this.settings.seed, state.steps));
   }
 
   async step(): Promise<PretrainStep> {
-    const windows = sampleWindows(this.stream, this.settings.batchSize, this.model.config.blockSize, this.rng);
+    const rng = makeRng(resumeSeed(this.settings.seed, this.trainer.steps));
+    const windows = sampleWindows(this.stream, this.settings.batchSize, this.model.config.blockSize, rng);
     const result = await this.trainer.step(windows);
     this.tokensSeen += this.settings.batchSize * this.model.config.blockSize;
     return { ...result, step: this.trainer.steps, tokensSeen: this.tokensSeen };
   }
 
-  /** Mean loss in nats per token on held-out text (up to maxWindows context-length windows). */
+  /** Mean loss in nats per token on held-out text (up to maxWindows context-length windows); bits-per-char.ts counts per character. */
   async heldoutLoss(text: string, maxWindows = 64): Promise<number> {
     const stream = tokenizeDocuments(this.model.tokenizer, corpusDocuments(text));
     return this.trainer.evaluate(evaluationWindows(stream, this.model.config.blockSize, maxWindows));
@@ -68,7 +66,7 @@ export class Pretraining {
   }
 }
 
-/** The batch sampler's seed for a run resumed at `step` (a plain function of both; 32-bit). */
+/** The batch sampler's seed at `step` (a plain function of both; 32-bit). */
 export function resumeSeed(seed: number, step: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(step + 1, 0x85ebca6b)) >>> 0;
 }

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from '../model/config';
 import { lmHead, trunk, valueHead } from '../model/gpt';
 import type { LanguageModel } from '../model/language-model';
-import { packSequences, tokenLogProbs } from '../model/logprobs';
+import { packSequences, targetLogProbs, tokenLogProbs } from '../model/logprobs';
 import type { GPTParams } from '../model/params';
 import { promptContext, sampleStream, type SampleStep } from '../model/sample';
 import { BOS, EOS, PAD } from '../model/tokenizer';
@@ -71,8 +71,7 @@ export function policyOutputs(c: GPTConfig, p: GPTParams, ids: tf.Tensor2D, temp
   const hidden = trunk(c, p, ids.slice([0, 0], [B, T - 1])).hidden; // the last token is only a target
   let logits = lmHead(p, hidden);
   if (temperature !== 1) logits = logits.div(temperature);
-  const targets = tf.oneHot(ids.slice([0, 1], [B, T - 1]) as tf.Tensor2D, c.vocabSize).toFloat();
-  const logp = tf.logSoftmax(logits).mul(targets).sum(-1) as tf.Tensor2D;
+  const logp = targetLogProbs(c, p, hidden, logits as tf.Tensor3D, ids.slice([0, 1], [B, T - 1]) as tf.Tensor2D, temperature);
   return { logits, logp, values: valueHead(p, hidden) };
 }
 

@@ -1,11 +1,16 @@
 // A judgement as the reward model reads it: the K completions' ids, the Bradley–Terry pairs the
 // person's answer implies and any pointwise thumbs. Derived on demand, never stored.
+// The ids a judgement stored were made by whichever tokenizer was in use when it was made (or by
+// an importer); given the reward model's tokenizer, the prompt and completions are encoded again
+// from their texts, so a judgement made under the character-level starter still trains a reward
+// model on a BPE one, and an imported file is read in the model's own tokens.
 import type { ComparisonGroup } from '../engine/reward-trainer';
 import type { PairIndex } from './pairs';
 import { rankingToPairs } from './pairs';
 import type { Judgement } from './judgement';
+import type { Tokenizer } from '../model/tokenizer';
 
-export function judgementToGroup(j: Judgement): ComparisonGroup {
+export function judgementToGroup(j: Judgement, tokenizer?: Tokenizer): ComparisonGroup {
   const k = j.completions.length;
   const index = (name: string, i: number) => {
     if (!Number.isInteger(i) || i < 0 || i >= k) throw new Error(`feedback.${name} is ${i}, not a completion index (0 to ${k - 1})`);
@@ -49,6 +54,7 @@ export function judgementToGroup(j: Judgement): ComparisonGroup {
     default:
       throw new Error(`Unknown feedback kind "${(f as { kind: unknown }).kind}"`);
   }
+  if (tokenizer) return { promptIds: tokenizer.encode(j.prompt), completions: j.completions.map((c) => tokenizer.encode(c.text)), pairs, thumbs };
   return { promptIds: j.promptIds, completions: j.completions.map((c) => c.ids), pairs, thumbs };
 }
 

@@ -7,10 +7,11 @@
 // UI validates an upload without touching the model.
 import { validateConfig, type GPTConfig } from './config';
 import { parameterShapes } from './param-shapes';
-import { Tokenizer, type TokenizerSpec } from './tokenizer';
+import { createTokenizer, type Tokenizer, type TokenizerSpec } from './tokenizer';
 
 export const CHECKPOINT_MAGIC = 'RLHFCKPT';
-export const CHECKPOINT_VERSION = 1;
+/** 2: the tokenizer may be byte-level BPE (version 1 files hold the character tokenizer, and still load). */
+export const CHECKPOINT_VERSION = 2;
 /** The header is a config, a tokenizer, metadata and a tensor table: kilobytes, never megabytes. */
 export const MAX_HEADER_BYTES = 1_000_000;
 /** Far above any model a tab can train; a file past them is corrupt or hostile, not big. */
@@ -110,9 +111,14 @@ export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
   let tokenizer: Tokenizer;
   try {
     config = validateConfig(header.config);
-    tokenizer = new Tokenizer(header.tokenizer);
   } catch (e) {
     return fail(`Corrupt checkpoint: ${(e as Error).message}`);
+  }
+  if (header.version === 1 && header.tokenizer?.kind !== 'char-bytes') fail(`Corrupt checkpoint: a version 1 checkpoint holds the character tokenizer, not "${header.tokenizer?.kind}"`);
+  try {
+    tokenizer = createTokenizer(header.tokenizer);
+  } catch (e) {
+    return fail(`Corrupt checkpoint: its tokenizer is broken: ${(e as Error).message}`);
   }
   for (const [key, max] of Object.entries(CONFIG_LIMITS) as Array<[keyof GPTConfig, number]>) {
     if (config[key] > max) fail(`Checkpoint config out of range: ${key} is ${config[key]}, more than ${max}`);

@@ -2,7 +2,7 @@
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointMeta } from './checkpoint-format';
 import type { LanguageModel } from './language-model';
 import { paramsFromArrays, paramsToArrays } from './params';
-import { Tokenizer } from './tokenizer';
+import { createTokenizer } from './tokenizer';
 
 export async function modelToCheckpointBytes(model: LanguageModel, meta: CheckpointMeta): Promise<Uint8Array> {
   const tensors = await paramsToArrays(model.params);
@@ -11,6 +11,6 @@ export async function modelToCheckpointBytes(model: LanguageModel, meta: Checkpo
 
 export function modelFromCheckpointBytes(bytes: ArrayBuffer | Uint8Array): { model: LanguageModel; meta: CheckpointMeta } {
   const ck = decodeCheckpoint(bytes);
-  const model = { config: ck.config, tokenizer: new Tokenizer(ck.tokenizer), params: paramsFromArrays(ck.config, ck.tensors) };
+  const model = { config: ck.config, tokenizer: createTokenizer(ck.tokenizer), params: paramsFromArrays(ck.config, ck.tensors) };
   return { model, meta: ck.meta };
 }

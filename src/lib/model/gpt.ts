@@ -6,6 +6,8 @@
 // tf.tidy (or tf.variableGrads, which tidies), so gradients can flow through everything.
 import * as tf from '@tensorflow/tfjs';
 import type { GPTConfig } from './config';
+import { embed } from './embedding';
+import { referenceOps } from './reference-ops';
 import { matMul } from './matmul';
 import type { GPTParams, LayerParams } from './params';
 
@@ -34,9 +36,11 @@ function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
   return x.sub(mean).mul(tf.rsqrt(variance.add(1e-5))).mul(g).add(b);
 }
 
-// GELU, tanh approximation (GPT-2).
-function gelu(x: tf.Tensor): tf.Tensor {
-  const inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
+// GELU, tanh approximation (GPT-2). x·x·x, not x.pow(3): Pow and its gradient (which takes a log)
+// cost 7% of a wasm train step at the starter's size (npm run bench -- --profile).
+export function gelu(x: tf.Tensor): tf.Tensor {
+  const cube = referenceOps() ? x.pow(3) : x.mul(x).mul(x);
+  const inner = x.add(cube.mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
   return x.mul(0.5).mul(tf.tanh(inner).add(1));
 }
 
@@ -78,9 +82,8 @@ export function trunk(c: GPTConfig, p: GPTParams, ids: tf.Tensor2D, past?: Layer
   if (pos0 + T > c.blockSize) {
     throw new Error(`Sequence of ${pos0 + T} tokens exceeds the model's context of ${c.blockSize}`);
   }
-  // Embedding as one-hot @ wte: the gradient of tf.gather is missing on wasm (shared notes).
-  const oneHot = tf.oneHot(ids.reshape([B * T]) as tf.Tensor1D, c.vocabSize).toFloat();
-  const tok = matMul(oneHot, p.wte).reshape([B, T, c.nEmbd]);
+  const flat = ids.reshape([B * T]) as tf.Tensor1D;
+  const tok = (referenceOps() ? matMul(tf.oneHot(flat, c.vocabSize).toFloat(), p.wte) : embed(p.wte as tf.Tensor2D, flat)).reshape([B, T, c.nEmbd]);
   let x = tok.add(p.wpe.slice([pos0, 0], [T, c.nEmbd])) as tf.Tensor3D;
   const kv: LayerKV[] = [];
   p.layers.forEach((layer, l) => {

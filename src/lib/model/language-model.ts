@@ -2,7 +2,7 @@
 import type { GPTConfig } from './config';
 import { validateConfig } from './config';
 import { disposeParams, initParams, type GPTParams } from './params';
-import { Tokenizer } from './tokenizer';
+import { type Tokenizer } from './tokenizer';
 
 export interface LanguageModel {
   config: GPTConfig;

@@ -22,6 +22,17 @@ export interface SampleStep {
   tokens: number[][];
   /** Whether each sample has ended (EOS). */
   finished: boolean[];
+  /** The model's probability (softmax at temperature 1) of each of those tokens, for the token view. */
+  probs: number[][];
+}
+
+/** softmax(logits)[id]. */
+export function probabilityOf(logits: ArrayLike<number>, id: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp(logits[i] - max);
+  return Math.exp(logits[id] - max) / sum;
 }
 
 export function validateSampleSettings(s: SampleSettings): void {
@@ -65,6 +76,7 @@ export async function* sampleStream(model: LanguageModel, context: number[], n: 
   const rng = makeRng(s.seed);
   const sequences = Array.from({ length: n }, () => context.slice(-blockSize));
   const tokens: number[][] = Array.from({ length: n }, () => []);
+  const probs: number[][] = Array.from({ length: n }, () => []);
   const finished = new Array<boolean>(n).fill(false);
   let kv: LayerKV[] | undefined;
   // With a cache, `pending` holds the tokens not fed yet; the first step feeds the whole prompt.
@@ -92,14 +104,16 @@ export async function* sampleStream(model: LanguageModel, context: number[], n: 
       const V = model.config.vocabSize;
       for (let b = 0; b < n; b++) {
         // Finished rows keep stepping (the batch stays rectangular) but their tokens are dropped.
-        const id = pickToken(logits.subarray(b * V, (b + 1) * V), s, rng);
+        const row = logits.subarray(b * V, (b + 1) * V);
+        const id = pickToken(row, s, rng);
         sequences[b].push(id);
         pending[b] = [id];
         if (finished[b]) continue;
         tokens[b].push(id);
+        probs[b].push(probabilityOf(row, id));
         if (stopAtEos && id === EOS) finished[b] = true;
       }
-      yield { tokens: tokens.map((x) => x.slice()), finished: finished.slice() };
+      yield { tokens: tokens.map((x) => x.slice()), finished: finished.slice(), probs: probs.map((x) => x.slice()) };
       if (finished.every(Boolean)) break;
     }
   } finally {
@@ -109,7 +123,7 @@ export async function* sampleStream(model: LanguageModel, context: number[], n: 
 
 /** All samples at once, as token ids (EOS excluded). */
 export async function sample(model: LanguageModel, context: number[], n: number, s: SampleSettings): Promise<number[][]> {
-  let last: SampleStep = { tokens: Array.from({ length: n }, () => []), finished: [] };
+  let last: SampleStep = { tokens: Array.from({ length: n }, () => []), finished: [], probs: [] };
   for await (const stepOut of sampleStream(model, context, n, s)) last = stepOut;
   return last.tokens.map((ids) => ids.filter((id) => id !== EOS));
 }

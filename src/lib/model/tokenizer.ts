@@ -1,77 +1,38 @@
-// Character-level tokenizer with a UTF-8 byte fallback.
-//
-// Why characters: the models are tiny (a few hundred thousand parameters) and train for minutes,
-// so a small vocabulary keeps the embedding and the output layer cheap, needs no tokenizer
-// training, and lets one fixed tokenizer serve every checkpoint and any corpus a user pastes.
-// Why the byte fallback: any text a person can type round-trips exactly; characters outside the
-// alphabet (accents, emoji, curly quotes) become their UTF-8 bytes instead of an UNK token.
+// What the model code needs of a tokenizer, and the two kinds a checkpoint can hold:
+// - 'bpe': byte-level BPE as GPT-2 does it (bpe-tokenizer.ts), trained on the corpus; the starter's.
+// - 'char-bytes': one token per printable ASCII character with a UTF-8 byte fallback
+//   (char-tokenizer.ts); the starter's until format version 2, and still loaded.
+// Both reserve ids 0, 1, 2 for PAD, BOS and EOS, so the model code never asks which kind it has.
+import { BPETokenizer, type BPETokenizerSpec } from './bpe-tokenizer';
+import { CharTokenizer, type CharTokenizerSpec } from './char-tokenizer';
 
-export const PAD = 0;
-export const BOS = 1;
-export const EOS = 2;
-const N_SPECIAL = 3;
-const N_BYTES = 256;
+export { BOS, EOS, N_SPECIAL, PAD, SPECIAL_TOKEN_NAMES } from './special-tokens';
 
-/** Printable ASCII and the newline: the alphabet of the bundled corpus and of typed English. */
-export const DEFAULT_ALPHABET =
-  '\n' + Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+export type TokenizerSpec = CharTokenizerSpec | BPETokenizerSpec;
 
-export interface TokenizerSpec {
-  kind: 'char-bytes';
-  alphabet: string;
-}
-
-export class Tokenizer {
+export interface Tokenizer {
   readonly spec: TokenizerSpec;
   readonly vocabSize: number;
-  private readonly charToId = new Map<string, number>();
-  private readonly idToChar: string[];
-  private readonly firstByteId: number;
-  private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  encode(text: string): number[];
+  /** Text of the ids; special tokens are dropped, byte runs decoded as UTF-8. */
+  decode(ids: ArrayLike<number>): string;
+  /** How one token reads on its own (special tokens by name), for the token view. */
+  tokenText(id: number): string;
+}
 
-  constructor(spec: TokenizerSpec = { kind: 'char-bytes', alphabet: DEFAULT_ALPHABET }) {
-    if (spec.kind !== 'char-bytes') throw new Error(`Unknown tokenizer kind "${spec.kind}"`);
-    const chars = Array.from(spec.alphabet);
-    if (new Set(chars).size !== chars.length) throw new Error('Tokenizer alphabet has repeated characters');
-    this.spec = { kind: spec.kind, alphabet: spec.alphabet };
-    this.idToChar = chars;
-    chars.forEach((ch, i) => this.charToId.set(ch, N_SPECIAL + i));
-    this.firstByteId = N_SPECIAL + chars.length;
-    this.vocabSize = this.firstByteId + N_BYTES;
-  }
+/** The tokenizer a spec describes; throws an Error naming the problem when the spec is corrupt. */
+export function createTokenizer(spec: TokenizerSpec): Tokenizer {
+  if (spec?.kind === 'char-bytes') return new CharTokenizer(spec);
+  if (spec?.kind === 'bpe') return new BPETokenizer(spec);
+  throw new Error(`Unknown tokenizer kind "${(spec as { kind?: unknown })?.kind}"`);
+}
 
-  encode(text: string): number[] {
-    const ids: number[] = [];
-    for (const ch of text) {
-      const id = this.charToId.get(ch);
-      if (id !== undefined) {
-        ids.push(id);
-      } else {
-        for (const byte of this.encoder.encode(ch)) ids.push(this.firstByteId + byte);
-      }
-    }
-    return ids;
-  }
+/** The character tokenizer with the default alphabet: for tests, micro models and old defaults. */
+export function charTokenizer(): Tokenizer {
+  return new CharTokenizer();
+}
 
-  /** Text of the ids; special tokens are dropped, byte runs are decoded as UTF-8. */
-  decode(ids: ArrayLike<number>): string {
-    let out = '';
-    let bytes: number[] = [];
-    const flush = () => {
-      if (bytes.length) out += this.decoder.decode(new Uint8Array(bytes));
-      bytes = [];
-    };
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (id >= this.firstByteId && id < this.vocabSize) {
-        bytes.push(id - this.firstByteId);
-        continue;
-      }
-      flush();
-      if (id >= N_SPECIAL && id < this.firstByteId) out += this.idToChar[id - N_SPECIAL];
-    }
-    flush();
-    return out;
-  }
+/** A tokenizer in words, for the UI. */
+export function describeTokenizer(t: Tokenizer): string {
+  return `${t.spec.kind === 'bpe' ? 'byte-level BPE' : 'characters + bytes'}, ${t.vocabSize.toLocaleString('en')} tokens`;
 }

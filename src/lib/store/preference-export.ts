@@ -4,7 +4,7 @@
 import type { Judgement } from '../feedback/judgement';
 import { comparisonCount, judgementToGroup } from '../feedback/judgement-group';
 import { AB_STRENGTHS, rankingToPairs, type ABStrength } from '../feedback/pairs';
-import { Tokenizer } from '../model/tokenizer';
+import { charTokenizer, type Tokenizer } from '../model/tokenizer';
 import type { PlaygroundDB } from './db';
 import { validateJudgement } from './judgements';
 import { parsePreferenceJsonl, PreferenceImportError, type PreferenceRecord } from './preference-formats';
@@ -146,7 +146,7 @@ export function preferenceRecordsToJudgements(records: PreferenceRecord[], fileN
  * (on any problem, reported as a PreferenceImportError) none.
  */
 export async function importPreferenceFile(
-  db: PlaygroundDB, input: string | Uint8Array, fileName: string, tokenizer = new Tokenizer(),
+  db: PlaygroundDB, input: string | Uint8Array, fileName: string, tokenizer = charTokenizer(),
 ): Promise<{ judgements: number; comparisons: number }> {
   const converted = convert(parsePreferenceJsonl(input), fileName, tokenizer);
   const judgements = converted.map(({ judgement, record }) => {

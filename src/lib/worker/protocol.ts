@@ -28,9 +28,18 @@ export interface ModelInfo {
   name: string;
   config: GPTConfig;
   parameters: number;
+  /** Its tokenizer in words, e.g. "byte-level BPE, 2048 tokens". */
+  tokenizer: string;
   /** The stored checkpoint this model was loaded from, if any. */
   checkpointId?: number;
   meta: CheckpointMeta;
+}
+
+/** One generated token as the token view shows it: its id, its text, the model's probability of it. */
+export interface TokenPiece {
+  id: number;
+  text: string;
+  p: number;
 }
 
 export interface GenerateSettings extends DecodingSettings {
@@ -45,8 +54,11 @@ export interface GenerateSettings extends DecodingSettings {
 export type CorpusChoice = { kind: 'bundled' } | { kind: 'text'; text: string };
 
 export interface PretrainRequest {
-  /** Start from fresh weights of a size, or continue training the current model. */
-  from: { kind: 'scratch'; size: ModelSize; seed: number } | { kind: 'current' };
+  /**
+   * Start from fresh weights of a size, or continue training the current model. Fresh weights come
+   * with a byte-level BPE tokenizer trained on the chosen corpus first, or keep the current model's.
+   */
+  from: { kind: 'scratch'; size: ModelSize; seed: number; tokenizer: TokenizerChoice } | { kind: 'current' };
   corpus: CorpusChoice;
   steps: number;
   batchSize: number;
@@ -55,6 +67,8 @@ export interface PretrainRequest {
   sampleEvery: number;
   seed: number;
 }
+
+export type TokenizerChoice = { kind: 'train-bpe'; vocabSize: number } | { kind: 'keep' };
 
 /** A pretraining autosave found at start (store/training-autosave.ts), as the Pretrain panel offers it. */
 export interface PretrainAutosaveOffer {
@@ -182,9 +196,11 @@ export type FromWorker =
   | { type: 'ready'; backend: BackendChoice; model: ModelInfo; loadMs: number }
   | { type: 'model/changed'; model: ModelInfo }
   | { type: 'generate/progress'; requestId: number; texts: string[]; tokens: number }
-  | { type: 'generate/done'; requestId: number; texts: string[]; tokens: number; tokensPerSecond: number }
+  | { type: 'generate/done'; requestId: number; texts: string[]; tokens: number; tokensPerSecond: number; pieces: TokenPiece[][] }
   | { type: 'pretrain/progress'; step: number; totalSteps: number; loss: number; tokensPerSecond: number; tokensSeen: number; elapsedMs: number }
   | { type: 'pretrain/sample'; step: number; text: string }
+  /** Training the tokenizer of a fresh model, before its first step. */
+  | { type: 'pretrain/tokenizer'; merges: number; totalMerges: number }
   | { type: 'pretrain/status'; status: PretrainStatus; message?: string }
   /** The stored autosave on offer (at start), or null once it is gone (discarded, restored, replaced by a save). */
   | { type: 'pretrain/autosave-offer'; offer: PretrainAutosaveOffer | null }

@@ -4,6 +4,7 @@
 // found again at start-up, so it survives a reload.
 import type { CompletionRecord, Judgement } from '../feedback/judgement';
 import { judgementToGroup } from '../feedback/judgement-group';
+import type { Tokenizer } from '../model/tokenizer';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
@@ -55,14 +56,15 @@ function checkSampleRequest(r: LabelSampleRequest): void {
   }
 }
 
-function groupsOf(judgements: Judgement[]) {
-  return judgements.map(judgementToGroup);
+function groupsOf(judgements: Judgement[], tokenizer: Tokenizer) {
+  return judgements.map((j) => judgementToGroup(j, tokenizer));
 }
 
 /** The judged completions the policy sampled: what the reward is normalised on. */
-function policySamples(judgements: Judgement[]) {
-  const items = judgements.flatMap((j) => j.completions.filter((c) => c.source.kind === 'sample').map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
-  return items.length ? items : judgements.flatMap((j) => j.completions.map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
+function policySamples(judgements: Judgement[], tokenizer: Tokenizer) {
+  const item = (j: Judgement, c: Judgement['completions'][number]) => ({ promptIds: tokenizer.encode(j.prompt), completion: tokenizer.encode(c.text) });
+  const items = judgements.flatMap((j) => j.completions.filter((c) => c.source.kind === 'sample').map((c) => item(j, c)));
+  return items.length ? items : judgements.flatMap((j) => j.completions.map((c) => item(j, c)));
 }
 
 export class RewardHost {
@@ -127,15 +129,16 @@ export class RewardHost {
       const pretrain = r.pretrainLabelers.length ? await listJudgements(db, { labelers: r.pretrainLabelers }) : [];
       if (!own.length && !pretrain.length) throw new Error('There are no judgements to train on yet: label some completions first');
       const split = heldoutSplit(own, r.heldoutFraction, r.seed);
-      const stages: RewardFitStage[] = [
-        { phase: 'pretrain', groups: groupsOf(pretrain) },
-        { phase: 'train', groups: groupsOf(split.train) },
-      ];
       model = r.from === 'reward-model' && this.current
         ? rewardModelFrom(this.current.model, { keepHead: true })
         : rewardModelFrom(this.ctx.policy().model);
+      const tok = model.tokenizer;
+      const stages: RewardFitStage[] = [
+        { phase: 'pretrain', groups: groupsOf(pretrain, tok) },
+        { phase: 'train', groups: groupsOf(split.train, tok) },
+      ];
       post({ type: 'reward/status', status: 'running' });
-      const fit = fitRewardModel(model, stages, groupsOf(split.heldout), r);
+      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), r);
       const metrics: Array<Record<string, number>> = [];
       const faults: FaultRecord[] = [];
       let heldoutAccuracy = NaN;
@@ -157,7 +160,7 @@ export class RewardHost {
       }
       const m = model;
       post({ type: 'reward/progress', phase: 'normalize', step: 0, totalSteps: 0, epoch: 0, loss: NaN });
-      const normalization = await lock.run(() => normalizationFromSamples(m, policySamples(own.length ? own : pretrain)));
+      const normalization = await lock.run(() => normalizationFromSamples(m, policySamples(own.length ? own : pretrain, m.tokenizer)));
       const info: RewardModelInfo = {
         createdAt: new Date().toISOString(), judgements: own.length + pretrain.length,
         comparisons: stages.reduce((n, st) => n + st.groups.reduce((k, g) => k + g.pairs.length, 0), 0),
@@ -215,9 +218,9 @@ export class RewardHost {
     if (names.length < 2) throw new Error('The troll check needs judgements from at least two labelers');
     const scores: Array<Omit<LabelerAgreement, 'flagged'>> = [];
     for (const [index, name] of names.entries()) {
-      const mine = groupsOf(all.filter((j) => j.labeler === name));
-      const others = groupsOf(all.filter((j) => j.labeler !== name));
       const rm = rewardModelFrom(this.ctx.policy().model);
+      const mine = groupsOf(all.filter((j) => j.labeler === name), rm.tokenizer);
+      const others = groupsOf(all.filter((j) => j.labeler !== name), rm.tokenizer);
       try {
         const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], { epochs: 2, batchSize: 8, learningRate: 3e-4, seed: 1 });
         for (;;) {

@@ -394,11 +394,12 @@ export class RLHost {
 
     // 3. the reward model: accuracy on the fresh judgements first, then a fit on everything
     const all = await this.judgements(run);
-    const fresh = all.filter((j) => (j.id ?? 0) > lastId).map(judgementToGroup).filter((g) => g.pairs.length);
+    const tok = run.policy.tokenizer;
+    const fresh = all.filter((j) => (j.id ?? 0) > lastId).map((j) => judgementToGroup(j, tok)).filter((g) => g.pairs.length);
     // The reward model before this round's fit: last round's, or phase 2's when the run began from one.
     const judge = run.rm?.model ?? (run.base.keepHead ? run.base.model : undefined);
     const heldoutAccuracy = judge && fresh.length ? await lock.run(() => groupAccuracy(judge, fresh)) : NaN;
-    const groups = informative(all.map(judgementToGroup));
+    const groups = informative(all.map((j) => judgementToGroup(j, tok)));
     if (groups.length) {
       const rm = rewardModelFrom(run.base.model, { keepHead: run.base.keepHead });
       try {

@@ -8,9 +8,10 @@ import type { CheckpointMeta } from '../model/checkpoint-format';
 import { countParameters, MODEL_SIZES } from '../model/config';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
 import { createLanguageModel, disposeLanguageModel, type LanguageModel } from '../model/language-model';
-import { promptContext, sampleStream, validateSampleSettings } from '../model/sample';
-import { EOS, Tokenizer } from '../model/tokenizer';
-import { Pretraining, trainedFurtherName } from '../engine/pretraining';
+import { promptContext, sampleStream, validateSampleSettings, type SampleStep } from '../model/sample';
+import { EOS, createTokenizer, describeTokenizer } from '../model/tokenizer';
+import { MAX_BPE_VOCAB, MIN_BPE_VOCAB, trainBPE } from '../model/bpe-training';
+import { corpusDocuments, Pretraining, trainedFurtherName } from '../engine/pretraining';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { deleteAutosave, readAutosave, saveAutosave, type PretrainAutosave } from '../store/training-autosave';
@@ -63,7 +64,7 @@ const sft = new SFTHost({
 });
 
 function describe(m: LanguageModel, meta: CheckpointMeta, checkpointId?: number): ModelInfo {
-  return { name: meta.name, config: m.config, parameters: countParameters(m.config), checkpointId, meta };
+  return { name: meta.name, config: m.config, parameters: countParameters(m.config), tokenizer: describeTokenizer(m.tokenizer), checkpointId, meta };
 }
 
 /** Replaces the current model (under the lock, after any generation has stopped). */
@@ -114,17 +115,20 @@ async function generate(requestId: number, prompt: string, s: GenerateSettings):
     const t0 = performance.now();
     let texts: string[] = [];
     let tokens = 0;
+    let last: SampleStep | undefined;
     while (!mine.stopped) {
       await yieldToEventLoop(); // lets a Stop message in
       const next = await lock.run(() => stream.next());
       if (next.done) break;
-      tokens = next.value.tokens.reduce((sum, ids) => sum + ids.length, 0);
-      texts = next.value.tokens.map((ids) => m.tokenizer.decode(ids.filter((id) => id !== EOS)));
+      last = next.value;
+      tokens = last.tokens.reduce((sum, ids) => sum + ids.length, 0);
+      texts = last.tokens.map((ids) => m.tokenizer.decode(ids.filter((id) => id !== EOS)));
       post({ type: 'generate/progress', requestId, texts, tokens });
     }
     await stream.return(undefined); // frees the KV cache when stopped early
     const seconds = (performance.now() - t0) / 1000;
-    post({ type: 'generate/done', requestId, texts, tokens, tokensPerSecond: tokens / Math.max(seconds, 1e-3) });
+    const pieces = (last?.tokens ?? []).map((ids, b) => ids.map((id, t) => ({ id, text: m.tokenizer.tokenText(id), p: last!.probs[b][t] })));
+    post({ type: 'generate/done', requestId, texts, tokens, tokensPerSecond: tokens / Math.max(seconds, 1e-3), pieces });
   } finally {
     finish();
   }
@@ -141,6 +145,8 @@ function checkPretrainRequest(r: PretrainRequest): void {
   inRange(r.learningRate, 1e-6, 1, 'learning rate', false);
   inRange(r.sampleEvery, 0, 100_000, 'sample every');
   if (r.from.kind === 'scratch' && !(r.from.size in MODEL_SIZES)) throw new Error(`Unknown model size "${r.from.size}"`);
+  // (An autosave from before tokenizers were chosen has none: it resumes its stored model.)
+  if (r.from.kind === 'scratch' && r.from.tokenizer?.kind === 'train-bpe') inRange(r.from.tokenizer.vocabSize, MIN_BPE_VOCAB, MAX_BPE_VOCAB, 'vocabulary size');
 }
 
 /** The model's metadata after `last.step` steps of this run on top of what it had before. */
@@ -198,7 +204,10 @@ async function pretrain(r: PretrainRequest, resume?: PretrainAutosave): Promise<
     const text = r.corpus.kind === 'bundled' ? new TextDecoder().decode(await fetchBytes('corpus/train.txt')) : r.corpus.text;
     if (!resume) await dropAutosave(); // a new run's autosave takes the old one's place
     if (r.from.kind === 'scratch' && !resume) {
-      const fresh = createLanguageModel(MODEL_SIZES[r.from.size], new Tokenizer(), r.from.seed);
+      const choice = r.from.tokenizer;
+      const tokenizer = choice.kind === 'keep' ? model!.tokenizer
+        : createTokenizer(trainBPE(corpusDocuments(text), choice.vocabSize, (p) => post({ type: 'pretrain/tokenizer', ...p })));
+      const fresh = createLanguageModel(MODEL_SIZES[r.from.size], tokenizer, r.from.seed);
       await swapModel(fresh, { name: `New ${r.from.size} model`, createdAt: new Date().toISOString(), kind: 'pretrain', seed: r.from.seed });
     }
     const m = model!;

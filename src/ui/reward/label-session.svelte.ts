@@ -3,7 +3,7 @@
 // screen acknowledges it or moves on to the next prompt.
 import type { CompletionRecord, Feedback, Judgement } from '../../lib/feedback/judgement';
 import { AB_STRENGTHS, strengthToMargin } from '../../lib/feedback/pairs';
-import { Tokenizer } from '../../lib/model/tokenizer';
+import { charTokenizer } from '../../lib/model/tokenizer';
 import type { LabelSampleRequest } from '../../lib/worker/protocol';
 import type { FeedbackState } from '../state/feedback-state.svelte';
 import type { LabelSamples, RewardState } from '../state/reward-state.svelte';
@@ -28,7 +28,7 @@ export function ranksOfPicks(picks: Pick[], k: number): number[] {
   return ranks;
 }
 
-const tokenizer = new Tokenizer();
+const tokenizer = charTokenizer();
 
 export type SessionRequest = Omit<LabelSampleRequest, 'requestId'>;
 

@@ -3,7 +3,7 @@
 import { getContext, setContext } from 'svelte';
 import { EngineClient } from '../../lib/worker/client';
 import type {
-  BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainAutosaveOffer, PretrainRequest, PretrainStatus,
+  BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainAutosaveOffer, PretrainRequest, PretrainStatus, TokenPiece,
 } from '../../lib/worker/protocol';
 
 export interface Point { x: number; y: number }
@@ -21,6 +21,8 @@ export class EngineState {
 
   generation = $state({
     running: false, requestId: 0, prompt: '', texts: [] as string[], tokens: 0, tokensPerSecond: 0, error: '',
+    /** Each finished sample's tokens, for the token view (empty while generating). */
+    pieces: [] as TokenPiece[][],
   });
 
   pretrain = $state({
@@ -29,6 +31,8 @@ export class EngineState {
     losses: [] as Point[], samples: [] as { step: number; text: string }[], message: '',
     /** The step and time of the running pretraining's last autosave (null: none yet). */
     autosaved: null as { step: number; savedAt: string } | null,
+    /** Merges learnt so far while a fresh model's tokenizer trains (null: not training one). */
+    tokenizer: null as { merges: number; totalMerges: number } | null,
   });
   /** Unsaved pretraining found in storage at start, offered back until restored or discarded. */
   pretrainOffer = $state<PretrainAutosaveOffer | null>(null);
@@ -54,10 +58,11 @@ export class EngineState {
     });
     c.on('generate/done', (m) => {
       if (m.requestId !== this.generation.requestId) return;
-      Object.assign(this.generation, { running: false, texts: m.texts, tokens: m.tokens, tokensPerSecond: m.tokensPerSecond });
+      Object.assign(this.generation, { running: false, texts: m.texts, tokens: m.tokens, tokensPerSecond: m.tokensPerSecond, pieces: m.pieces });
     });
     c.on('pretrain/progress', (m) => {
       const p = this.pretrain;
+      p.tokenizer = null;
       Object.assign(p, { step: m.step, totalSteps: m.totalSteps, loss: m.loss, tokensPerSecond: m.tokensPerSecond, tokensSeen: m.tokensSeen, elapsedMs: m.elapsedMs });
       p.losses.push({ x: m.step, y: m.loss });
     });
@@ -71,6 +76,7 @@ export class EngineState {
       });
     });
     c.on('pretrain/sample', (m) => { this.pretrain.samples.unshift(m); });
+    c.on('pretrain/tokenizer', (m) => { this.pretrain.tokenizer = { merges: m.merges, totalMerges: m.totalMerges }; });
     c.on('pretrain/status', (m) => {
       this.pretrain.status = m.status;
       if (m.message) this.pretrain.message = m.message;
@@ -114,7 +120,7 @@ export class EngineState {
 
   generate(prompt: string, settings: GenerateSettings): void {
     const requestId = this.generation.requestId + 1;
-    Object.assign(this.generation, { running: true, requestId, prompt, texts: [], tokens: 0, tokensPerSecond: 0, error: '' });
+    Object.assign(this.generation, { running: true, requestId, prompt, texts: [], tokens: 0, tokensPerSecond: 0, error: '', pieces: [] });
     this.client.send({ type: 'generate', requestId, prompt, settings: { ...settings } });
   }
 
@@ -123,7 +129,7 @@ export class EngineState {
   }
 
   startPretraining(request: PretrainRequest): void {
-    Object.assign(this.pretrain, { status: 'starting', step: 0, totalSteps: request.steps, loss: NaN, losses: [], samples: [], message: '', tokensPerSecond: 0, elapsedMs: 0, autosaved: null });
+    Object.assign(this.pretrain, { status: 'starting', step: 0, totalSteps: request.steps, loss: NaN, losses: [], samples: [], message: '', tokensPerSecond: 0, elapsedMs: 0, autosaved: null, tokenizer: null });
     this.client.send({ type: 'pretrain/start', request: $state.snapshot(request) as PretrainRequest });
   }
 
