@@ -34,6 +34,7 @@ test('by itself prefers wasm over a software WebGPU adapter, and says why', asyn
   const badge = page.getByRole('status', { name: 'Compute backend: wasm' });
   await expect(badge).toBeVisible();
   await expect(badge).toContainText('software fallback');
+  await expect(badge).toContainText(/wasm · \d+ threads?/); // the threads wasm computes with
 });
 
 test('the starter model generates text on webgpu, streaming, and the same seed gives the same text', async ({ page }) => {

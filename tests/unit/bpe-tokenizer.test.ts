@@ -42,6 +42,14 @@ describe('trainBPE', () => {
     expect(a.vocab['Ġthe']).toBeGreaterThan(258); // the commonest word of English is a token
   });
 
+  it('reports its progress, ending at the last merge', () => {
+    const seen: number[] = [];
+    trainBPE(corpus, 400, (p) => { seen.push(p.merges); expect(p.totalMerges).toBe(141); });
+    expect(seen[0]).toBe(1);
+    expect(seen.at(-1)).toBe(141);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('stops early on a corpus with no repeated pair', () => {
     expect(trainBPE(['xyz'], 400).merges).toHaveLength(0);
   });

@@ -3,7 +3,7 @@
 // fallback, as in headless Chromium without a GPU, where it is ~8x slower than wasm); webgl; cpu.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -40,8 +40,32 @@ async function start(name: BackendName): Promise<boolean> {
   }
 }
 
+/**
+ * wasm's threads once it runs. tfjs picks its threaded build only on a cross-origin isolated page;
+ * the app is not served isolated yet: the threaded glue, bundled and minified by Vite, fails in its
+ * blob: workers ("e is not defined"; README, "Threads").
+ */
+function wasmThreads(): number {
+  try {
+    return getThreadsCount();
+  } catch {
+    return 1;
+  }
+}
+
+/** The choice, with the thread count when it is wasm. */
+function described(choice: BackendChoice): BackendChoice {
+  if (choice.name !== 'wasm') return choice;
+  const threads = wasmThreads();
+  return { ...choice, threads };
+}
+
 /** Starts a backend before any tensor exists (a later switch would strand tensors). */
 export async function chooseBackend(forced?: BackendName): Promise<BackendChoice> {
+  return described(await pickBackend(forced));
+}
+
+async function pickBackend(forced?: BackendName): Promise<BackendChoice> {
   const webgpu = await probeWebGPU();
   const adapter = webgpu.available ? webgpu.label : undefined;
   if (forced) {

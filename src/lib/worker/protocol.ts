@@ -22,6 +22,8 @@ export interface BackendChoice {
   reason: string;
   /** The WebGPU adapter, when there is one. */
   adapter?: string;
+  /** On wasm: the threads XNNPACK computes with (more than 1 only on a cross-origin isolated page). */
+  threads?: number;
 }
 
 export interface ModelInfo {

@@ -28,6 +28,8 @@ export function ranksOfPicks(picks: Pick[], k: number): number[] {
   return ranks;
 }
 
+// The main thread has no model, so an edit's ids are its characters'; the reward model reads every
+// judgement's texts in its own tokens anyway (judgementToGroup), so these ids are a record only.
 const tokenizer = charTokenizer();
 
 export type SessionRequest = Omit<LabelSampleRequest, 'requestId'>;
