@@ -22,9 +22,12 @@ export interface BPETokenizerSpec {
 export const GPT2_SPLIT = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 
 export const FIRST_BYTE_ID = N_SPECIAL;
-const N_BYTES = 256;
+export const N_BYTES = 256;
 /** Pairs are keyed by one number: ids stay below 2^20 (the checkpoint caps vocabularies at 65,536). */
-const pairKey = (a: number, b: number) => a * 1_048_576 + b;
+const PAIR_BASE = 1_048_576;
+export const pairKey = (a: number, b: number) => a * PAIR_BASE + b;
+/** The two ids of a pair key. */
+export const pairOf = (key: number): [number, number] => [Math.floor(key / PAIR_BASE), key % PAIR_BASE];
 
 export class BPETokenizer implements Tokenizer {
   readonly spec: BPETokenizerSpec;

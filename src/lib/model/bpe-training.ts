@@ -3,7 +3,7 @@
 // merge the most frequent adjacent pair, counted over all words weighted by how often each occurs.
 // Pair counts are updated only for the words a merge touches, so a merge costs what it changes.
 import { BYTE_TO_CHAR } from './byte-unicode';
-import { FIRST_BYTE_ID, GPT2_SPLIT, type BPETokenizerSpec } from './bpe-tokenizer';
+import { FIRST_BYTE_ID, GPT2_SPLIT, N_BYTES, pairKey, pairOf, type BPETokenizerSpec } from './bpe-tokenizer';
 import { N_SPECIAL, SPECIAL_TOKEN_NAMES } from './special-tokens';
 
 export interface BPETrainingProgress {
@@ -11,11 +11,9 @@ export interface BPETrainingProgress {
   totalMerges: number;
 }
 
-const N_BYTES = 256;
 /** The sizes a user can ask for: at least one merge; at most what a tab's model can afford. */
 export const MIN_BPE_VOCAB = N_SPECIAL + N_BYTES + 1;
 export const MAX_BPE_VOCAB = 16_384;
-const pairKey = (a: number, b: number) => a * 1_048_576 + b;
 
 /**
  * A vocabulary of `vocabSize` tokens (3 special + 256 bytes + merges) learnt from `documents`.
@@ -70,8 +68,7 @@ export function trainBPE(documents: Iterable<string>, vocabSize: number, onProgr
       if (c > bestCount || (c === bestCount && bestKey >= 0 && k < bestKey)) { bestKey = k; bestCount = c; }
     }
     if (bestKey < 0) break;
-    const a = Math.floor(bestKey / 1_048_576);
-    const b = bestKey % 1_048_576;
+    const [a, b] = pairOf(bestKey);
     const id = base + m;
     const joined = tokenStrings[a] + tokenStrings[b];
     if (known.has(joined)) { banned.add(bestKey); m--; continue; }
