@@ -1,17 +1,21 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { cspHeader, cspPlugin } from './build-plugins/csp.ts';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './build-plugins/cross-origin-isolation.ts';
 import { serviceWorkerPlugin } from './build-plugins/service-worker.ts';
+import { wasmThreadsGluePlugin } from './build-plugins/wasm-threads-glue.ts';
 
 export default defineConfig({
   plugins: [
     svelte(),
+    wasmThreadsGluePlugin(),
     cspPlugin(),
     // The benchmark page is a developer's tool: it is not precached for offline use.
     serviceWorkerPlugin({ entry: 'src/sw/service-worker.ts', skip: (file) => file === 'bench.html' || file.startsWith('assets/bench-') }),
   ],
   // The engine worker imports tfjs and the wasm binaries; ES module workers can code-split.
-  worker: { format: 'es' },
+  // The wasm threads' glue fix applies where tfjs is bundled: in the worker.
+  worker: { format: 'es', plugins: () => [wasmThreadsGluePlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
@@ -20,6 +24,7 @@ export default defineConfig({
     rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
   // The policy as a header too: workers take theirs from their own response, not from the page.
-  server: { host: '127.0.0.1', headers: { 'Content-Security-Policy': cspHeader(true) } },
-  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': cspHeader() } },
+  // Cross-origin isolated, so wasm can compute with threads.
+  server: { host: '127.0.0.1', headers: { 'Content-Security-Policy': cspHeader(true), ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': cspHeader(), ...CROSS_ORIGIN_ISOLATION_HEADERS } },
 });

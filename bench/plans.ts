@@ -21,6 +21,7 @@ export const BACKEND_DEFAULTS: Record<BenchBackend, BackendDefaults> = {
   'node-cpu': { samples: 1, steps: 1, timeoutS: 240 },
   webgpu: { samples: 1, steps: 1, timeoutS: 420 },
   wasm: { samples: 4, steps: 3, timeoutS: 180 },
+  'wasm-2threads': { samples: 4, steps: 3, timeoutS: 180 },
   webgl: { samples: 1, steps: 3, timeoutS: 300 },
   cpu: { samples: 1, steps: 1, timeoutS: 240 },
 };

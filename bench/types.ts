@@ -1,9 +1,17 @@
 // What the benchmark's parts hand each other: the runner, the Node child process and the
 // browser page all speak in these plain-data shapes (they cross process and worker boundaries).
 
-/** Every backend the benchmark knows: Node's two, then the browser's four. */
-export const BENCH_BACKENDS = ['node-wasm', 'node-cpu', 'webgpu', 'wasm', 'webgl', 'cpu'] as const;
+/**
+ * Every backend the benchmark knows: Node's two, then the browser's four, then the browser's wasm
+ * with 2 threads (tfjs's own default is half the cores, 1 here: the bench lifts that cap to compare).
+ */
+export const BENCH_BACKENDS = ['node-wasm', 'node-cpu', 'webgpu', 'wasm', 'webgl', 'cpu', 'wasm-2threads'] as const;
 export type BenchBackend = (typeof BENCH_BACKENDS)[number];
+
+/** The browser backend to start for a bench backend, and the wasm threads to ask for. */
+export function browserRun(backend: BenchBackend): { backend: string; threads?: number } {
+  return backend === 'wasm-2threads' ? { backend: 'wasm', threads: 2 } : { backend };
+}
 
 export function isBenchBackend(x: string): x is BenchBackend {
   return (BENCH_BACKENDS as readonly string[]).includes(x);

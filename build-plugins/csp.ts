@@ -7,9 +7,10 @@ import type { Plugin } from 'vite';
 const directives = (dev: boolean): Record<string, string[]> => ({
   'default-src': ["'self'"],
   // tfjs-backend-wasm compiles its .wasm binaries: WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  // The engine worker and the service worker are files of the app; no blob: workers.
-  'worker-src': ["'self'"],
+  // Its threads are blob: workers that importScripts() a blob: of the glue the engine worker made.
+  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+  // The engine worker and the service worker are files of the app; wasm's threads are blob: workers.
+  'worker-src': ["'self'", 'blob:'],
   // Fetches of the starter model, corpus, prompts and wasm; in dev also Vite's HMR websocket
   // (same host and port: CSP3's 'self' matches ws: there).
   'connect-src': ["'self'"],

@@ -1,4 +1,4 @@
-// The benchmark page (bench.html?backend=...&samples=&tokens=&steps=&batch=): starts the bench
+// The benchmark page (bench.html?backend=...&samples=&tokens=&steps=&batch=[&threads=]): starts the bench
 // worker, shows its progress, and leaves the finished BackendReport on window.__bench for the
 // runner (bench/runner/browser.ts) to pick up. The page itself runs no tfjs op, like the app.
 import { isBackendName } from '../../src/lib/worker/protocol';
@@ -17,6 +17,7 @@ const out = document.getElementById('bench')!;
 const params = new URLSearchParams(location.search);
 const backend = params.get('backend') ?? '';
 const num = (key: string, fallback: number) => Number(params.get(key) ?? fallback);
+const threads = params.has('threads') ? num('threads', 1) : undefined;
 const plan: BenchPlan = { samples: num('samples', 4), tokens: num('tokens', 128), steps: num('steps', 3), batchSize: num('batch', 16) };
 
 function finish(report: BackendReport): void {
@@ -40,5 +41,5 @@ if (!isBackendName(backend)) {
     else finish(e.data.report);
   };
   worker.onerror = (e) => finish({ backend, plan, measurements: [], info: {}, error: e.message || 'The bench worker failed to start' });
-  worker.postMessage({ type: 'run', backend, plan } satisfies ToBenchWorker);
+  worker.postMessage({ type: 'run', backend, plan, threads } satisfies ToBenchWorker);
 }

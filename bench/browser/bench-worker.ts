@@ -10,13 +10,17 @@ import type { FromBenchWorker, ToBenchWorker } from './messages';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromBenchWorker) => scope.postMessage(msg);
 
-async function run({ backend, plan }: ToBenchWorker): Promise<BackendReport> {
-  const report: BackendReport = { backend, plan, measurements: [], info: {} };
+async function run({ backend, plan, threads }: ToBenchWorker): Promise<BackendReport> {
+  const report: BackendReport = { backend: threads ? 'wasm-2threads' : backend, plan, measurements: [], info: {} };
   try {
     // Before any tensor exists (shared notes, trap 5).
-    const choice = await chooseBackend(backend);
+    const choice = await chooseBackend(backend, threads);
     const info: Record<string, InfoValue> = { ran: tf.getBackend(), reason: choice.reason, adapter: choice.adapter ?? 'none' };
-    if (tf.getBackend() === 'wasm') info.wasm_simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    if (tf.getBackend() === 'wasm') {
+      info.wasm_simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+      info.cross_origin_isolated = scope.crossOriginIsolated;
+      info.wasm_threads = choice.threads ?? 1;
+    }
     report.info = info;
     post({ type: 'started', info });
     // chooseBackend falls back when the forced backend cannot start; timing the fallback under

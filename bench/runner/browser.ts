@@ -2,7 +2,7 @@
 // GPU state), bench.html?backend=... in it, and the report read from window.__bench.
 import { chromium, type Browser } from '@playwright/test';
 import { findChromium } from '../../scripts/find-chromium.mjs';
-import type { BackendReport, BenchBackend, BenchPlan, InfoValue } from '../types';
+import { browserRun, type BackendReport, type BenchBackend, type BenchPlan, type InfoValue } from '../types';
 import { progress } from './progress';
 import { BASE_URL } from './server';
 
@@ -32,7 +32,8 @@ export async function runBrowserBackend(browser: Browser, backend: BenchBackend,
     page.on('pageerror', (err) => progress(backend, `page error: ${err.message}`));
     // A crashed renderer never sets __bench: fail at once instead of at the time limit.
     const crashed = new Promise<never>((_, reject) => page.on('crash', () => reject(new Error('the page crashed'))));
-    const query = new URLSearchParams({ backend, samples: String(plan.samples), tokens: String(plan.tokens), steps: String(plan.steps), batch: String(plan.batchSize) });
+    const run = browserRun(backend);
+    const query = new URLSearchParams({ ...(run.threads ? { threads: String(run.threads) } : {}), backend: run.backend, samples: String(plan.samples), tokens: String(plan.tokens), steps: String(plan.steps), batch: String(plan.batchSize) });
     await page.goto(`${BASE_URL}/bench.html?${query}`);
     const done = page.waitForFunction(() => (window as BenchWindow).__bench !== undefined, undefined, { timeout: timeoutS * 1000, polling: 1000 });
     await Promise.race([done, crashed]);

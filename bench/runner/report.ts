@@ -69,7 +69,7 @@ export function printReport(reports: BackendReport[], env: Environment, json: bo
   const warnings = [...lossMismatches(reports), ...leaks(reports)];
   for (const w of warnings) console.log(`warning: ${w}`);
   console.log(table(['backend', 'ran', 'samples x tokens', 'steps x batch', 'seconds', 'adapter', 'reason'], reports.map((r) => [
-    r.backend, String(r.info.ran ?? '-'), `${r.plan.samples} x ${r.plan.tokens}`, `${r.plan.steps} x ${r.plan.batchSize}`,
+    r.backend, `${r.info.ran ?? '-'}${typeof r.info.wasm_threads === 'number' ? ` x${r.info.wasm_threads}` : ''}`, `${r.plan.samples} x ${r.plan.tokens}`, `${r.plan.steps} x ${r.plan.batchSize}`,
     String(env.backends[r.backend]?.wall_s ?? '-'), String(r.info.adapter ?? '-'), String(r.info.reason ?? '-'),
   ])));
   console.log('');

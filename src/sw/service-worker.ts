@@ -2,6 +2,7 @@
 // the build wrote (pages, scripts, the engine worker, the wasm binaries, the starter model, the
 // corpus, prompts and preference set) and answers from that cache first. The list and the
 // version come from build-plugins/service-worker.ts; one cache per build, older ones deleted.
+import { withCrossOriginIsolation } from '../../build-plugins/cross-origin-isolation';
 import type { PrecacheManifest } from '../../build-plugins/service-worker';
 
 declare const __PRECACHE_MANIFEST__: PrecacheManifest;
@@ -53,7 +54,8 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match(key)) ?? fetch(event.request);
+      // Isolated (wasm's threads) even from a static host that sends no COOP/COEP.
+      return withCrossOriginIsolation((await cache.match(key)) ?? (await fetch(event.request)));
     })(),
   );
 });

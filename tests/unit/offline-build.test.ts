@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CROSS_ORIGIN_ISOLATION_HEADERS, withCrossOriginIsolation } from '../../build-plugins/cross-origin-isolation';
 import { contentSecurityPolicy, cspHeader } from '../../build-plugins/csp';
 import { precacheManifest } from '../../build-plugins/service-worker';
 
@@ -14,8 +15,10 @@ describe('the Content-Security-Policy', () => {
   it('allows only the app itself in production: no host, no inline code, no eval beyond WebAssembly', () => {
     const policy = contentSecurityPolicy();
     const sources = [...directives(policy).values()].flat();
-    expect(new Set(sources)).toEqual(new Set(["'self'", "'wasm-unsafe-eval'", "'none'"]));
-    expect(directives(policy).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // blob: URLs can only be made by the app's own code (a blob's origin is its creator's).
+    expect(new Set(sources)).toEqual(new Set(["'self'", "'wasm-unsafe-eval'", "'none'", 'blob:']));
+    expect(directives(policy).get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", 'blob:']);
+    expect(directives(policy).get('worker-src')).toEqual(["'self'", 'blob:']);
     expect(directives(policy).get('object-src')).toEqual(["'none'"]);
     expect(policy).not.toContain('frame-ancestors'); // ignored in a <meta>, with a console warning
   });
@@ -23,8 +26,26 @@ describe('the Content-Security-Policy', () => {
   it('relaxes only styles for the dev server, and forbids framing in the header', () => {
     const dev = directives(cspHeader(true));
     expect(dev.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(dev.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(dev.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", 'blob:']);
     expect(directives(cspHeader()).get('frame-ancestors')).toEqual(["'none'"]);
+  });
+});
+
+describe('cross-origin isolation from the service worker', () => {
+  it('adds COOP/COEP to a response from a host that sent none, keeping its body, status and headers', async () => {
+    const plain = new Response('<!doctype html>', { status: 200, statusText: 'OK', headers: { 'Content-Type': 'text/html' } });
+    const out = withCrossOriginIsolation(plain);
+    expect(out.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(out.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
+    expect(out.headers.get('Content-Type')).toBe('text/html');
+    expect([out.status, out.statusText]).toEqual([200, 'OK']);
+    expect(await out.text()).toBe('<!doctype html>');
+    expect(Object.keys(CROSS_ORIGIN_ISOLATION_HEADERS)).toHaveLength(2);
+  });
+
+  it('overrides a weaker policy the host sent', () => {
+    const out = withCrossOriginIsolation(new Response('x', { headers: { 'Cross-Origin-Embedder-Policy': 'unsafe-none' } }));
+    expect(out.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
   });
 });
 

@@ -3,7 +3,7 @@
 // fallback, as in headless Chromium without a GPU, where it is ~8x slower than wasm); webgl; cpu.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -41,10 +41,16 @@ async function start(name: BackendName): Promise<boolean> {
 }
 
 /**
- * wasm's threads once it runs. tfjs picks its threaded build only on a cross-origin isolated page;
- * the app is not served isolated yet: the threaded glue, bundled and minified by Vite, fails in its
- * blob: workers ("e is not defined"; README, "Threads").
+ * Asks wasm for n threads, before it starts. tfjs caps its threads at half of
+ * navigator.hardwareConcurrency whatever setThreadsCount says (1 on a 2-core machine), so this
+ * worker reports 2n cores to it. Threads need a cross-origin isolated page (the app is served so).
  */
+export function forceWasmThreads(n: number): void {
+  Object.defineProperty(self.navigator, 'hardwareConcurrency', { configurable: true, get: () => 2 * n });
+  setThreadsCount(n);
+}
+
+/** wasm's threads once it runs: 1 unless the page is cross-origin isolated and the cores allow more. */
 function wasmThreads(): number {
   try {
     return getThreadsCount();
@@ -60,9 +66,14 @@ function described(choice: BackendChoice): BackendChoice {
   return { ...choice, threads };
 }
 
-/** Starts a backend before any tensor exists (a later switch would strand tensors). */
-export async function chooseBackend(forced?: BackendName): Promise<BackendChoice> {
-  return described(await pickBackend(forced));
+/**
+ * Starts a backend before any tensor exists (a later switch would strand tensors). wasmThreads:
+ * the thread count to force should wasm be the one that starts.
+ */
+export async function chooseBackend(forced?: BackendName, wasmThreads?: number): Promise<BackendChoice> {
+  if (wasmThreads !== undefined) forceWasmThreads(wasmThreads);
+  const choice = await pickBackend(forced);
+  return described(wasmThreads === undefined || choice.name !== 'wasm' ? choice : { ...choice, reason: `${choice.reason}; ${wasmThreads} thread${wasmThreads === 1 ? '' : 's'} asked with ?threads=${wasmThreads}` });
 }
 
 async function pickBackend(forced?: BackendName): Promise<BackendChoice> {

@@ -12,6 +12,15 @@ import type { RuleBreakdown } from '../rlhf/rule-rewards';
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
+/** The most wasm threads ?threads= may ask for (tfjs's thread pool holds 8 workers). */
+export const MAX_WASM_THREADS = 8;
+
+/** ?threads=N as a thread count, or undefined when absent or not 1..MAX_WASM_THREADS. */
+export function parseWasmThreads(x: string | null): number | undefined {
+  const n = Number(x);
+  return x !== null && Number.isInteger(n) && n >= 1 && n <= MAX_WASM_THREADS ? n : undefined;
+}
+
 export function isBackendName(x: unknown): x is BackendName {
   return typeof x === 'string' && (BACKENDS as readonly string[]).includes(x);
 }
@@ -149,7 +158,8 @@ export interface LabelerAgreement {
 
 export type ToWorker =
   /** testHooks (the ?test-hooks=1 address flag): accept the test/* messages below; never in normal use. */
-  | { type: 'init'; backend?: BackendName; testHooks?: boolean }
+  /** wasmThreads: wasm's thread count asked with ?threads= (tfjs's own choice is half the cores). */
+  | { type: 'init'; backend?: BackendName; wasmThreads?: number; testHooks?: boolean }
   /** Test hooks: destroy the WebGPU device (as a driver reset would); set one weight of the model in use to NaN. */
   | { type: 'test/lose-device' }
   | { type: 'test/poison-weights' }

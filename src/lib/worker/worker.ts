@@ -89,7 +89,7 @@ const loadStarter = async () => modelFromCheckpointBytes(await fetchBytes('model
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   testHooks = msg.testHooks === true;
-  backend = await chooseBackend(msg.backend);
+  backend = await chooseBackend(msg.backend, msg.wasmThreads);
   watchDeviceLoss((reason) => void recoverFromDeviceLoss(reason));
   const t0 = performance.now();
   const loaded = await loadStarter();

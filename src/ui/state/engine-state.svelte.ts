@@ -42,7 +42,7 @@ export class EngineState {
   /** Newest last; the header shows the last few. */
   notices = $state<EngineNotice[]>([]);
 
-  constructor(forcedBackend?: BackendName) {
+  constructor(forcedBackend?: BackendName, wasmThreads?: number) {
     const c = this.client;
     const notice = (kind: EngineNotice['kind'], text: string) => this.notices.push({ id: this.notices.length + 1, kind, text });
     const faultContext = { pretrain: 'Pretraining', sft: 'Fine-tuning (SFT)', reward: 'Reward model', rl: 'RL' } as const;
@@ -106,7 +106,7 @@ export class EngineState {
         }),
       };
     }
-    c.send({ type: 'init', backend: forcedBackend, testHooks });
+    c.send({ type: 'init', backend: forcedBackend, wasmThreads, testHooks });
   }
 
   get ready(): boolean {
