@@ -1,18 +1,26 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
+//   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR]
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
 // model (initialised from the starter's trunk, reward read at EOS) with the app's own fitting code,
-// and reports pairwise accuracy on held-out comparisons judged by the same labeler without noise.
-// --pmp FILE first trains on a preference file (TRL or HH JSONL): preference-model pretraining.
-// Last line: a JSON object.
-import { readFileSync } from 'node:fs';
+// and fits a bag-of-words logistic regression on exactly the same comparisons. Both are scored on
+// held-out comparisons judged by the same labeler without noise: on all of them, and on the clear
+// ones (the labeler's scores at least --clear-margin apart). --curve prints one line per training
+// size; --pmp FILE first trains on a preference file (preference-model pretraining: the reward
+// model's first stage, and extra comparisons for the baseline), and then every size is fitted both
+// with and without it. --dump-comparisons writes the train and held-out comparisons as TRL
+// preference JSONL with a "split" field. Last line: a JSON object.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { makeLabeler, type Scorer } from '../../src/lib/feedback/labelers';
 import { SCORER_KINDS, scorerOf, type ScorerKind } from '../../src/lib/feedback/simulated-judgement';
 import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { collectComparisons } from '../../src/lib/engine/simulated-comparisons';
+import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
+import { collectComparisons, type LabeledGroup } from '../../src/lib/engine/simulated-comparisons';
 import { DEFAULT_REWARD_FIT, fitRewardModel, rewardModelFrom, type RewardFitStage } from '../../src/lib/engine/reward-fitting';
-import { groupAccuracy } from '../../src/lib/engine/reward-trainer';
-import { parsePreferenceJsonl } from '../../src/lib/store/preference-formats';
+import { groupAccuracy, scoreCompletions, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
+import { fitBagOfWords, type TextPair } from '../../src/lib/rlhf/bag-of-words-reward';
+import { pairwiseAccuracy } from '../../src/lib/rlhf/bradley-terry';
+import { parsePreferenceJsonl, toJsonl, type PreferenceRecord } from '../../src/lib/store/preference-formats';
 import { preferenceRecordsToJudgements } from '../../src/lib/store/preference-export';
 import { parseFlags } from '../args';
 import { readPrompts, resolveCheckpoint } from '../files';
@@ -25,12 +33,81 @@ export function scorerFor(name: string, words: string): Scorer {
   return scorerOf({ scorer: name as ScorerKind, keywords: words, keywordMode: 'include' });
 }
 
+/** A held-out pair: its texts (prompt + completion, as the labeler read them) and the labeler's score gap. */
+interface HeldoutPair extends TextPair { group: number; chosenIndex: number; rejectedIndex: number; margin: number }
+
+function heldoutPairs(groups: LabeledGroup[], scorer: Scorer): HeldoutPair[] {
+  return groups.flatMap((g, group) => g.pairs.map((p) => {
+    const chosen = g.prompt + g.texts[p.chosen];
+    const rejected = g.prompt + g.texts[p.rejected];
+    return { group, chosenIndex: p.chosen, rejectedIndex: p.rejected, chosen, rejected, margin: Math.abs(scorer.score(chosen) - scorer.score(rejected)) };
+  }));
+}
+
+/** Accuracy on all held-out pairs and on the clear ones, given a score per pair side. */
+function accuracies(pairs: HeldoutPair[], scoreOf: (p: HeldoutPair, side: 'chosen' | 'rejected') => number, clearMargin: number) {
+  const acc = (ps: HeldoutPair[]) => pairwiseAccuracy(ps.map((p) => scoreOf(p, 'chosen')), ps.map((p) => scoreOf(p, 'rejected')));
+  return { all: acc(pairs), clear: acc(pairs.filter((p) => p.margin >= clearMargin)) };
+}
+
+/** The first groups holding n comparisons (a group's pairs are kept together). */
+function firstComparisons<T extends ComparisonGroup>(groups: T[], n: number): T[] {
+  const out: T[] = [];
+  let count = 0;
+  for (const g of groups) {
+    if (count >= n) break;
+    out.push(g);
+    count += g.pairs.length;
+  }
+  return out;
+}
+
+const textPairs = (groups: LabeledGroup[]): TextPair[] =>
+  groups.flatMap((g) => g.pairs.map((p) => ({ chosen: g.prompt + g.texts[p.chosen], rejected: g.prompt + g.texts[p.rejected] })));
+
+interface FitSettings { epochs: number; minSteps: number; pmpEpochs: number; batch: number; lr: number; seed: number; clearMargin: number }
+
+/** The reward model and the baseline fitted on the same comparisons, scored on the same held-out pairs. */
+async function fitBoth(policy: LanguageModel, train: LabeledGroup[], heldout: LabeledGroup[], pairs: HeldoutPair[], pmp: { groups: ComparisonGroup[]; texts: TextPair[] } | undefined, f: FitSettings) {
+  const rm = rewardModelFrom(policy);
+  try {
+    const stages: RewardFitStage[] = [...(pmp ? [{ phase: 'pretrain' as const, groups: pmp.groups }] : []), { phase: 'train', groups: train }];
+    // PMP runs its own number of epochs, then the comparisons theirs: one fit per stage.
+    for (const stage of stages) {
+      const epochs = stage.phase === 'pretrain' ? f.pmpEpochs : f.epochs;
+      for await (const p of fitRewardModel(rm, [stage], [], { epochs, minSteps: f.minSteps, batchSize: f.batch, learningRate: f.lr, seed: f.seed })) void p;
+    }
+    const items = heldout.flatMap((g) => g.completions.map((completion) => ({ promptIds: g.promptIds, completion })));
+    const rewards = await scoreCompletions(rm, items);
+    const offsets: number[] = [];
+    heldout.reduce((o, g) => (offsets.push(o), o + g.completions.length), 0);
+    const rmAcc = accuracies(pairs, (p, side) => rewards[offsets[p.group] + (side === 'chosen' ? p.chosenIndex : p.rejectedIndex)], f.clearMargin);
+    const bow = fitBagOfWords([...(pmp?.texts ?? []), ...textPairs(train)]);
+    const bowAcc = accuracies(pairs, (p, side) => bow.score(p[side]), f.clearMargin);
+    return {
+      rm_heldout_accuracy: rmAcc.all, rm_clear_accuracy: rmAcc.clear, rm_train_accuracy_vs_noisy_labels: await groupAccuracy(rm, train),
+      bow_heldout_accuracy: bowAcc.all, bow_clear_accuracy: bowAcc.clear,
+    };
+  } finally {
+    disposeLanguageModel(rm);
+  }
+}
+
+function dumpComparisons(file: string, train: LabeledGroup[], heldout: LabeledGroup[]): void {
+  const records = (groups: LabeledGroup[], split: string): PreferenceRecord[] => groups.flatMap((g) => g.pairs.map((p) => ({
+    format: 'trl-preference' as const, prompt: g.prompt, chosen: g.texts[p.chosen], rejected: g.texts[p.rejected], extra: { split },
+  })));
+  writeFileSync(file, toJsonl([...records(train, 'train'), ...records(heldout, 'heldout')]));
+}
+
 export async function rewardExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
     labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
-    temperature: 0.7, epochs: 2, batch: DEFAULT_REWARD_FIT.batchSize, lr: DEFAULT_REWARD_FIT.learningRate, seed: 1,
-    checkpoint: 'starter', pmp: '', pmpEpochs: 2,
+    temperature: 0.7, epochs: DEFAULT_REWARD_FIT.epochs, minSteps: DEFAULT_REWARD_FIT.minSteps, batch: DEFAULT_REWARD_FIT.batchSize, lr: DEFAULT_REWARD_FIT.learningRate, seed: 1,
+    checkpoint: 'starter', pmp: '', pmpEpochs: 2, curve: '', clearMargin: 0.5, dumpComparisons: '',
   });
+  const sizes = f.curve ? f.curve.split(',').map(Number) : [f.comparisons];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`Expected --curve to list positive whole numbers, but got "${f.curve}"`);
   const t0 = performance.now();
   const { model: policy } = modelFromCheckpointBytes(readFileSync(resolveCheckpoint(f.checkpoint)));
   const prompts = readPrompts();
@@ -42,38 +119,41 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
   const clean = makeLabeler(scorer, 0);
   const gen = { k: f.k, maxTokens: f.maxTokens, temperature: f.temperature };
 
-  const train = await collectComparisons(policy, trainPrompts, noisy, { ...gen, comparisons: f.comparisons, seed: f.seed });
+  const most = Math.max(...sizes);
+  const all = await collectComparisons(policy, trainPrompts, noisy, { ...gen, comparisons: most, seed: f.seed });
   const heldout = await collectComparisons(policy, heldoutPrompts, clean, { ...gen, comparisons: f.heldout, seed: f.seed + 7919 });
-  const collectSeconds = (performance.now() - t0) / 1000;
-  console.log(`collected ${f.comparisons} training comparisons (${train.tiedPrompts} prompts tied) and ${f.heldout} held-out in ${collectSeconds.toFixed(0)} s`);
+  const pairs = heldoutPairs(heldout.groups, scorer);
+  console.log(`collected ${most} training comparisons (${all.tiedPrompts} prompts tied) and ${f.heldout} held-out (${pairs.filter((p) => p.margin >= f.clearMargin).length} clear) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (f.dumpComparisons) dumpComparisons(f.dumpComparisons, all.groups, heldout.groups);
 
-  const stages: RewardFitStage[] = [];
-  if (f.pmp) {
-    const judgements = preferenceRecordsToJudgements(parsePreferenceJsonl(readFileSync(f.pmp)), f.pmp, policy.tokenizer);
-    stages.push({ phase: 'pretrain', groups: judgements.map((j) => judgementToGroup(j, policy.tokenizer)) });
-  }
-  stages.push({ phase: 'train', groups: train.groups });
-  const rewardModel = rewardModelFrom(policy);
-  const initial = await groupAccuracy(rewardModel, heldout.groups);
-  console.log(JSON.stringify({ step: 0, heldout_accuracy: initial }));
-  let heldoutAccuracy = initial;
-  let phase = '';
-  // PMP runs its own number of epochs, then the comparisons theirs: one fit per stage.
-  for (const stage of stages) {
-    const epochs = stage.phase === 'pretrain' ? f.pmpEpochs : f.epochs;
-    for await (const p of fitRewardModel(rewardModel, [stage], heldout.groups, { epochs, batchSize: f.batch, learningRate: f.lr, seed: f.seed })) {
-      if (p.heldoutAccuracy === undefined) continue;
-      heldoutAccuracy = p.heldoutAccuracy;
-      phase = p.phase;
-      console.log(JSON.stringify({ phase, epoch: p.epoch, step: p.step, loss: p.loss, heldout_accuracy: p.heldoutAccuracy }));
+  const pmp = f.pmp ? (() => {
+    const records = parsePreferenceJsonl(readFileSync(f.pmp));
+    const judgements = preferenceRecordsToJudgements(records, f.pmp, policy.tokenizer);
+    const texts = records.flatMap((r) => (r.format === 'trl-unpaired' ? [] : [{ chosen: r.prompt + r.chosen, rejected: r.prompt + r.rejected }]));
+    return { groups: judgements.map((j) => judgementToGroup(j, policy.tokenizer)), texts };
+  })() : undefined;
+  const initial = await (async () => {
+    const rm = rewardModelFrom(policy);
+    const acc = await groupAccuracy(rm, heldout.groups);
+    disposeLanguageModel(rm);
+    return acc;
+  })();
+  const fit: FitSettings = { epochs: f.epochs, minSteps: f.minSteps, pmpEpochs: f.pmpEpochs, batch: f.batch, lr: f.lr, seed: f.seed, clearMargin: f.clearMargin };
+  let last: Record<string, unknown> = {};
+  for (const n of sizes) {
+    const train = firstComparisons(all.groups, n);
+    for (const withPmp of pmp ? [false, true] : [false]) {
+      const t1 = performance.now();
+      const row = { comparisons: n, pmp: withPmp, ...(await fitBoth(policy, train, heldout.groups, pairs, withPmp ? pmp : undefined, fit)), seconds: Math.round((performance.now() - t1) / 1000) };
+      console.log(JSON.stringify(row));
+      last = row;
     }
   }
-  const trainAccuracy = await groupAccuracy(rewardModel, train.groups);
-  const ceiling = f.labeler === 'sentiment' ? seenWordCeiling(train.groups, heldout.groups) : undefined;
+  const ceiling = f.labeler === 'sentiment' ? seenWordCeiling(firstComparisons(all.groups, sizes.at(-1)!), heldout.groups) : undefined;
   console.log(JSON.stringify({
-    labeler: noisy.name, comparisons: f.comparisons, heldout_comparisons: f.heldout, noise: f.noise, pmp: f.pmp || null,
-    heldout_accuracy: heldoutAccuracy, initial_heldout_accuracy: initial, train_accuracy_vs_noisy_labels: trainAccuracy,
-    ...(ceiling ? { seen_word_ceiling: ceiling } : {}),
+    labeler: noisy.name, heldout_comparisons: f.heldout, clear_heldout_comparisons: pairs.filter((p) => p.margin >= f.clearMargin).length,
+    noise: f.noise, pmp_file: f.pmp || null, epochs: f.epochs, lr: f.lr, initial_heldout_accuracy: initial, ...last,
+    heldout_accuracy: last.rm_heldout_accuracy, ...(ceiling ? { seen_word_ceiling: ceiling } : {}),
     seconds: Math.round((performance.now() - t0) / 1000),
   }));
 }

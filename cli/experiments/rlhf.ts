@@ -1,74 +1,128 @@
-// npm run experiment -- rlhf --labeler sentiment --rounds 6 --beta 0.05 --seed 1 [--out policy.rlhfckpt]
-//   [--algorithm ppo|rloo|a2c] [--ptx 1 --ptx-batch 4 [--demos demos.jsonl]] [--lr 3e-5] [--ppo-steps 10] [--words the]
-// The online iterated loop from the starter model, a simulated labeler playing the person. One JSON
-// line per round (round, labeler_score, rm_score, kl, TRL-named PPO statistics), then a last line
-// {"reference_score", "final_score", "final_kl", ...}. --out writes the final policy as a checkpoint
-// file that `npm run generate` and the app load. --ptx γ mixes next-token loss on the bundled
-// training corpus into every minibatch (PPO-ptx); with --demos FILE (TRL prompt-completion JSON
-// lines) on those demonstrations instead, each prompt and response as one text, as the app does.
-import { writeFileSync } from 'node:fs';
-import { makeLabeler } from '../../src/lib/feedback/labelers';
+// npm run experiment -- rlhf [--labeler sentiment] [--seed 1] [--rounds N] [--beta B] [--k K]
+//   [--prompts N] [--ppo-steps N] [--lr LR] [--rm-epochs N] [--rm-lr LR] [--rm-start base|last]
+//   [--max-tokens N] [--eval-prompts N] [--final-samples N] [--noise P] [--pmp FILE]
+//   [--algorithm ppo|rloo|a2c] [--ptx γ [--demos FILE]] [--out policy.rlhfckpt]
+// The app's online RLHF loop (engine/rlhf-round.ts) from the starter, a simulated labeler playing
+// the person. Its defaults are the app's "Make it positive" preset; each flag overrides one knob.
+// One JSON line per round (the app's round metrics), then a last line measured on the held-out
+// prompts with --final-samples completions each: {"reference_score", "final_score",
+// "reference_std", "lift_in_reference_std", "final_kl", ...}. --pmp FILE fits the reward model on
+// a preference file first (preference-model pretraining), and each round refits from that.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
+import { labelerFromSettings, type SimulatedLabelerSettings } from '../../src/lib/feedback/simulated-judgement';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { DEFAULT_ONLINE_RLHF, OnlineRLHF } from '../../src/lib/engine/online-rlhf';
-import { checkPPOConfig, DEFAULT_PPO } from '../../src/lib/engine/ppo-config';
+import type { LanguageModel } from '../../src/lib/model/language-model';
+import { completionKl } from '../../src/lib/engine/completion-kl';
+import { checkPPOConfig } from '../../src/lib/engine/ppo-config';
 import { corpusDocuments } from '../../src/lib/engine/pretraining';
 import { demonstrationDocuments } from '../../src/lib/engine/ptx';
+import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
+import { presetForm } from '../../src/lib/engine/rl-presets';
+import { REWARD_MODEL_STARTS, splitPrompts, type RewardModelStart, type RLSettings } from '../../src/lib/engine/rl-run';
+import { sampleInTurns, type RewardBase } from '../../src/lib/engine/rlhf-round';
+import { SimulatedRLHFRun } from '../../src/lib/engine/simulated-rlhf-run';
+import { parsePreferenceJsonl } from '../../src/lib/store/preference-formats';
+import { preferenceRecordsToJudgements } from '../../src/lib/store/preference-export';
+import { Lock } from '../../src/lib/util/lock';
 import { parseFlags } from '../args';
 import { readCheckpointFile, readCorpus, readDemonstrations, readPrompts } from '../files';
 import { scorerFor } from './reward';
 
-const std = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
-};
+export const PRESET = 'Make it positive';
 
-export async function rlhfExperiment(argv: string[]): Promise<void> {
-  const d = DEFAULT_ONLINE_RLHF;
-  // The starter moves fast at the app's 1e-4 (KL past 10 nats in a few iterations against an easy
-  // reward), so the measured runs use 3e-5 and beta 0.1: README, "The online loop headless".
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const std = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+
+/** The preset's settings and labeler with the flags that were given laid over them. */
+export function experimentSettings(argv: string[]) {
+  const form = presetForm(PRESET);
+  const d = form.settings;
   const f = parseFlags(argv, {
-    labeler: 'sentiment', words: 'happy,good', noise: 0.1, rounds: d.rounds, beta: 0.1, seed: d.seed, out: '',
-    comparisons: d.comparisonsPerRound, ppoSteps: d.ppoStepsPerRound, rmEpochs: d.rmEpochs, lr: 3e-5,
-    evalPrompts: d.evalPrompts, checkpoint: 'starter', algorithm: DEFAULT_PPO.algorithm as string, kl: DEFAULT_PPO.klEstimator as string,
-    ptx: DEFAULT_PPO.ptxCoef, ptxBatch: DEFAULT_PPO.ptxBatchSize, demos: '',
+    labeler: form.simulated.scorer as string, words: form.simulated.keywords, noise: form.simulated.noise,
+    rounds: d.rounds, seed: d.seed, beta: d.ppo.initKl, k: d.k, prompts: d.feedbackPrompts, ppoSteps: d.ppoSteps,
+    lr: d.ppo.learningRate, batch: d.ppo.batchSize, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
+    rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 8, algorithm: d.ppo.algorithm as string,
+    kl: d.ppo.klEstimator as string, ptx: d.ppo.ptxCoef, ptxBatch: d.ppo.ptxBatchSize, demos: '', pmp: '', checkpoint: 'starter', out: '',
   });
   if (f.demos && !(f.ptx > 0)) throw new Error('--demos is the text PPO-ptx mixes in: give --ptx γ > 0 with it');
+  if (!(REWARD_MODEL_STARTS as readonly string[]).includes(f.rmStart)) throw new Error(`Expected --rm-start ${REWARD_MODEL_STARTS.join(' or ')}, but got ${f.rmStart}`);
+  scorerFor(f.labeler, f.words); // refuses an unknown labeler before anything loads
+  const avoid = f.labeler === 'avoid';
+  const labeler: SimulatedLabelerSettings = {
+    ...form.simulated, scorer: avoid ? 'keyword' : (f.labeler as SimulatedLabelerSettings['scorer']), keywords: f.words, keywordMode: avoid ? 'avoid' : 'include', noise: f.noise,
+  };
+  const settings: RLSettings = {
+    ...d, rounds: f.rounds, seed: f.seed, k: f.k, feedbackPrompts: f.prompts, ppoSteps: f.ppoSteps, rmEpochs: f.rmEpochs,
+    rmLearningRate: f.rmLr, rmStart: f.rmStart as RewardModelStart, evalPrompts: f.evalPrompts,
+    ppo: checkPPOConfig({
+      ...d.ppo, initKl: f.beta, learningRate: f.lr, batchSize: f.batch, maxTokens: f.maxTokens,
+      algorithm: f.algorithm as RLSettings['ppo']['algorithm'], klEstimator: f.kl as RLSettings['ppo']['klEstimator'],
+      ptxCoef: f.ptx, ptxBatchSize: f.ptxBatch, ptxSource: f.demos ? 'demonstrations' : 'corpus',
+    }),
+  };
+  return { f, settings, labeler };
+}
+
+/** The reward model fitted on a preference file first: where every round's fit starts. */
+async function pretrainedBase(reference: LanguageModel, file: string, s: RLSettings): Promise<RewardBase> {
+  const judgements = preferenceRecordsToJudgements(parsePreferenceJsonl(readFileSync(file)), file, reference.tokenizer);
+  const groups = judgements.map((j) => judgementToGroup(j, reference.tokenizer));
+  const model = rewardModelFrom(reference);
+  for await (const p of fitRewardModel(model, [{ phase: 'pretrain', groups }], [], { ...DEFAULT_REWARD_FIT, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: s.seed })) void p;
+  const samples = groups.slice(0, 64).flatMap((g) => g.completions.map((completion) => ({ promptIds: g.promptIds, completion })));
+  return { model, keepHead: true, normalization: await normalizationFromSamples(model, samples) };
+}
+
+/** n completions of every held-out prompt, scored by the labeler, and their KL to the reference. */
+async function finalMeasure(model: LanguageModel, reference: LanguageModel, heldout: string[], n: number, s: RLSettings, score: (text: string) => number) {
+  const io = { lock: new Lock() };
+  const scores: number[] = [];
+  const items: Array<{ promptIds: number[]; completion: number[] }> = [];
+  const texts: string[] = [];
+  for (let i = 0; i < heldout.length; i++) {
+    const completions = await sampleInTurns(io, model, heldout[i], n, s.seed * 17 + 500_009 + i, s.ppo);
+    for (const c of completions) {
+      const text = heldout[i] + model.tokenizer.decode(c);
+      texts.push(text);
+      scores.push(score(text));
+      items.push({ promptIds: model.tokenizer.encode(heldout[i]), completion: c });
+    }
+  }
+  const kl = model === reference ? 0 : mean(await completionKl(model, reference, items, s.ppo.temperature));
+  return { score: mean(scores), std: std(scores), kl, texts };
+}
+
+export async function rlhfExperiment(argv: string[]): Promise<void> {
+  const { f, settings, labeler } = experimentSettings(argv);
   const demos = f.demos ? readDemonstrations(f.demos) : undefined;
   const t0 = performance.now();
   const { model: reference, meta } = modelFromCheckpointBytes(readCheckpointFile(f.checkpoint));
   const prompts = readPrompts();
-  const split = { train: prompts.filter((_, i) => i % 5 !== 0), heldout: prompts.filter((_, i) => i % 5 === 0) };
-  const labeler = makeLabeler(scorerFor(f.labeler, f.words), f.noise);
-  const ppo = checkPPOConfig({
-    ...DEFAULT_PPO, initKl: f.beta, learningRate: f.lr, algorithm: f.algorithm as typeof DEFAULT_PPO.algorithm, klEstimator: f.kl as typeof DEFAULT_PPO.klEstimator,
-    ptxCoef: f.ptx, ptxBatchSize: f.ptxBatch, ptxSource: demos ? 'demonstrations' : 'corpus',
-  });
   const ptxDocuments = f.ptx <= 0 ? {} : demos ? { demonstrations: demonstrationDocuments(demos) } : { corpus: corpusDocuments(readCorpus('train')) };
-  const loop = new OnlineRLHF(reference, labeler, split, {
-    ...d, rounds: f.rounds, comparisonsPerRound: f.comparisons, ppoStepsPerRound: f.ppoSteps, rmEpochs: f.rmEpochs, evalPrompts: f.evalPrompts, seed: f.seed, ppo,
-  }, ptxDocuments);
-  const ref = await loop.measure(reference);
-  console.log(JSON.stringify({ round: 0, labeler_score: ref.labelerScore, rm_score: ref.rmScore, kl: ref.kl }));
-  let last = ref;
-  for await (const r of loop.run()) {
-    last = r;
-    console.log(JSON.stringify({
-      round: r.round, labeler_score: r.labelerScore, rm_score: r.rmScore, kl: r.kl, comparisons: r.comparisons,
-      rm_fresh_accuracy: r.rmFreshAccuracy, ...r.ppo, seconds: Math.round((performance.now() - t0) / 1000), sample: r.samples[0],
-    }));
+  const base = f.pmp ? await pretrainedBase(reference, f.pmp, settings) : undefined;
+  const run = new SimulatedRLHFRun(reference, settings, labeler, prompts, { ptxDocuments, base, onFault: (x) => console.error(`fault: ${JSON.stringify(x)}`) });
+  const judge = labelerFromSettings({ ...labeler, noise: 0 });
+  const score = (text: string) => judge.scorer.score(text);
+  const { heldout } = splitPrompts(prompts, settings.evalPrompts);
+  console.log(JSON.stringify({ preset: PRESET, labeler: judge.name, settings }));
+  for await (const r of run.run()) {
+    console.log(JSON.stringify({ ...r.metrics, seconds: Math.round((performance.now() - t0) / 1000), sample: r.samples[0] }));
   }
+  const ref = await finalMeasure(reference, reference, heldout, f.finalSamples, settings, score);
+  const fin = await finalMeasure(run.state.policy, reference, heldout, f.finalSamples, settings, score);
   if (f.out) {
-    const bytes = await modelToCheckpointBytes(loop.policy, {
-      ...meta, name: `RLHF policy (${labeler.name}, beta ${f.beta}, ${f.rounds} rounds)`, createdAt: new Date().toISOString(), kind: 'policy', parent: meta.name, seed: f.seed,
+    const bytes = await modelToCheckpointBytes(run.state.policy, {
+      ...meta, name: `RLHF policy (${judge.name}, beta ${settings.ppo.initKl}, ${settings.rounds} rounds)`, createdAt: new Date().toISOString(), kind: 'policy', parent: meta.name, seed: settings.seed,
     });
     writeFileSync(f.out, bytes);
   }
-  const refStd = std(ref.labelerScores);
   console.log(JSON.stringify({
-    reference_score: ref.labelerScore, final_score: last.labelerScore, final_kl: last.kl, final_rm_score: last.rmScore,
-    reference_std: refStd, lift_in_reference_std: (last.labelerScore - ref.labelerScore) / refStd,
-    beta: f.beta, algorithm: f.algorithm, ptx: f.ptx, ptx_source: ppo.ptxSource, ...(demos ? { demonstrations: demos.length } : {}), rounds: f.rounds, seconds: Math.round((performance.now() - t0) / 1000),
-    final_samples: 'samples' in last ? last.samples : [],
+    reference_score: ref.score, final_score: fin.score, reference_std: ref.std, lift_in_reference_std: (fin.score - ref.score) / ref.std,
+    final_kl: fin.kl, held_out_completions: fin.texts.length, beta: settings.ppo.initKl, algorithm: settings.ppo.algorithm, k: settings.k,
+    rounds: settings.rounds, judgements: run.judgements.length, pmp: f.pmp || null, ptx: settings.ppo.ptxCoef, ptx_source: settings.ppo.ptxSource,
+    ...(demos ? { demonstrations: demos.length } : {}), seconds: Math.round((performance.now() - t0) / 1000),
+    final_samples: fin.texts.slice(0, 3), reference_samples: ref.texts.slice(0, 3),
   }));
-  loop.dispose();
+  run.dispose();
 }

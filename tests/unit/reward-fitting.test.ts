@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { fitRewardModel, informative, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
+import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
+import { stageEpochs } from '../../src/lib/engine/reward-fit-settings';
+import { makeRng } from '../../src/lib/util/rng';
+import { MODEL_SIZES } from '../../src/lib/model/config';
 import { groupAccuracy, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { charTokenizer } from '../../src/lib/model/tokenizer';
@@ -41,7 +44,7 @@ describe('reward model fitting', () => {
     const heldout = groups(6, 1);
     expect(await groupAccuracy(rm, heldout)).toBe(0.5); // zero head: every pair tied
     const progress = [];
-    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: groups(16, 0) }], heldout, { epochs: 6, batchSize: 4, learningRate: 3e-3, seed: 1 })) progress.push(p);
+    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: groups(16, 0) }], heldout, { epochs: 6, minSteps: 0, batchSize: 4, learningRate: 3e-3, seed: 1 })) progress.push(p);
     expect(progress).toHaveLength(6 * 4);
     expect(progress.at(-1)!.step).toBe(24);
     expect(progress.at(-1)!.totalSteps).toBe(24);
@@ -56,14 +59,46 @@ describe('reward model fitting', () => {
     const tie: ComparisonGroup = { promptIds: [5], completions: [[6], [7]], pairs: [], thumbs: [] };
     expect(informative([tie, ...groups(1, 0)])).toHaveLength(1);
     const phases = [];
-    for await (const p of fitRewardModel(rm, [{ phase: 'pretrain', groups: groups(4, 0) }, { phase: 'train', groups: [tie, ...groups(2, 1)] }], [], { epochs: 1, batchSize: 2, learningRate: 1e-3, seed: 1 })) phases.push(p.phase);
+    for await (const p of fitRewardModel(rm, [{ phase: 'pretrain', groups: groups(4, 0) }, { phase: 'train', groups: [tie, ...groups(2, 1)] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 })) phases.push(p.phase);
     expect(phases).toEqual(['pretrain', 'pretrain', 'train']);
     disposeLanguageModel(rm);
   });
 
+  it('fits 32 comparisons of unrelated texts, with arbitrary preferences, to 100% train accuracy at the defaults', async () => {
+    // Nothing to generalise from: only a model that fits its own data gets these right.
+    const rng = makeRng(11);
+    const text = () => Array.from({ length: 3 + rng.int(6) }, () => 3 + rng.int(40));
+    const data: ComparisonGroup[] = Array.from({ length: 32 }, () => {
+      const chosen = rng.int(2);
+      return { promptIds: [3 + rng.int(40)], completions: [text(), text()], pairs: [{ chosen, rejected: 1 - chosen, margin: 0 }], thumbs: [] };
+    });
+    // The app's small size, with 32 tokens of context.
+    const fitted = async (settings: typeof DEFAULT_REWARD_FIT) => {
+      const rm = rewardModelFrom(testModel(1, { ...MODEL_SIZES.small, blockSize: 32 }));
+      let steps = 0;
+      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], [], settings)) steps = p.step;
+      const accuracy = await groupAccuracy(rm, data);
+      disposeLanguageModel(rm);
+      return { steps, accuracy };
+    };
+    // 2 epochs alone are 8 steps: too few to fit even this small set.
+    const short = await fitted({ ...DEFAULT_REWARD_FIT, minSteps: 0 });
+    expect(short.steps).toBe(8);
+    expect(short.accuracy).toBeLessThan(1);
+    // The defaults' minimum gives it 24 passes.
+    expect(await fitted(DEFAULT_REWARD_FIT)).toEqual({ steps: DEFAULT_REWARD_FIT.minSteps, accuracy: 1 });
+  });
+
+  it('gives a small stage more passes to reach the minimum steps, and a large one the epochs asked for', () => {
+    expect(stageEpochs(32, { epochs: 2, minSteps: 48, batchSize: 8 })).toBe(12);
+    expect(stageEpochs(30, { epochs: 2, minSteps: 50, batchSize: 8 })).toBe(13); // 4 steps a pass: 52 steps
+    expect(stageEpochs(1000, { epochs: 2, minSteps: 48, batchSize: 8 })).toBe(2);
+    expect(stageEpochs(5, { epochs: 3, minSteps: 0, batchSize: 8 })).toBe(3);
+  });
+
   it('refuses to train on nothing', async () => {
     const rm = rewardModelFrom(testModel(1));
-    const fit = fitRewardModel(rm, [{ phase: 'train', groups: [] }], [], { epochs: 1, batchSize: 2, learningRate: 1e-3, seed: 1 });
+    const fit = fitRewardModel(rm, [{ phase: 'train', groups: [] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 });
     await expect(fit.next()).rejects.toThrow(/nothing to train on/);
     disposeLanguageModel(rm);
   });
@@ -72,7 +107,7 @@ describe('reward model fitting', () => {
     const rm = rewardModelFrom(testModel(2));
     const data = groups(4, 0);
     const run = async (epochs: number) => {
-      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], data.slice(0, 2), { epochs, batchSize: 2, learningRate: 1e-3, seed: 1 })) void p;
+      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], data.slice(0, 2), { epochs, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 })) void p;
     };
     await run(1); // the first run creates nothing that lives on, but warms the backend's kernels
     const start = tf.memory().numTensors;

@@ -1,12 +1,11 @@
 // The worker's RLHost driven in Node, as the main thread drives it: a tiny model in use, every
 // message kept, and each feedback request answered by a simulated labeler through the store.
 // Shared by the RL host tests (rounds, retention, PPO-ptx, a full disk, an imported run).
-import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedJudgement, type SimulatedLabelerSettings } from '../../src/lib/feedback/simulated-judgement';
+import { DEFAULT_SIMULATED_LABELER, labelerFromSettings, simulatedRoundJudgements, type SimulatedLabelerSettings } from '../../src/lib/feedback/simulated-judgement';
 import type { LanguageModel } from '../../src/lib/model/language-model';
 import { getDB } from '../../src/lib/store/db';
 import { addJudgement } from '../../src/lib/store/judgements';
 import { Lock } from '../../src/lib/util/lock';
-import { makeRng } from '../../src/lib/util/rng';
 import type { FromWorker, ModelInfo } from '../../src/lib/worker/protocol';
 import { RLHost, type RLHostContext } from '../../src/lib/worker/rl-host';
 import type { RunLocks } from '../../src/lib/worker/run-lock';
@@ -24,11 +23,9 @@ export function testPolicyInfo(model: LanguageModel, checkpointId?: number): Mod
   return { name: 'test', config: model.config, parameters: 0, tokenizer: 'test', checkpointId, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } };
 }
 
-/** Stores the labeler's ranking of every batch, as the main thread does: one rng for the round, in batch order. */
+/** Stores the labeler's ranking of every batch, as the main thread does (rl-state.svelte.ts). */
 export async function storeJudgements(m: FeedbackRequest, settings: SimulatedLabelerSettings = RANDOM_LABELER): Promise<void> {
-  const labeler = labelerFromSettings(settings);
-  const rng = makeRng(m.round);
-  for (const b of m.batches) await addJudgement(getDB(), simulatedJudgement(labeler, b, rng));
+  for (const j of simulatedRoundJudgements(labelerFromSettings(settings), m.round, m.batches)) await addJudgement(getDB(), j);
 }
 
 /** Stores the round's judgements, then tells the host its feedback is in. */

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rlhfExperiment } from '../../cli/experiments/rlhf';
 import { runSFT } from '../../cli/sft-run';
 import { makeLabeler, lengthScorer } from '../../src/lib/feedback/labelers';
-import { DEFAULT_ONLINE_RLHF, OnlineRLHF } from '../../src/lib/engine/online-rlhf';
+import { DEFAULT_RL } from '../../src/lib/engine/rl-run';
+import { SimulatedRLHFRun } from '../../src/lib/engine/simulated-rlhf-run';
+import { DEFAULT_SIMULATED_LABELER } from '../../src/lib/feedback/simulated-judgement';
 import { sftExample, sftLoss } from '../../src/lib/engine/sft';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
@@ -96,14 +98,15 @@ describe('npm run sft', () => {
 describe('the online loop and PPO-ptx text', () => {
   it('takes the text its ptxSource names, and refuses to start without it', () => {
     const model = testModel(1, SIZE);
-    const labeler = makeLabeler(lengthScorer('shorter'));
-    const prompts = { train: ['The cat', 'A dog'], heldout: ['Once'] };
-    const settings = (ptxSource: 'corpus' | 'demonstrations') => ({ ...DEFAULT_ONLINE_RLHF, ppo: { ...DEFAULT_ONLINE_RLHF.ppo, ptxCoef: 1, ptxSource } });
-    const docs = { corpus: ['Once upon a time there was a cat who sat.'] };
-    expect(() => new OnlineRLHF(model, labeler, prompts, settings('demonstrations'), docs)).toThrow(/Expected demonstrations text for PPO-ptx/);
-    new OnlineRLHF(model, labeler, prompts, settings('demonstrations'), { demonstrations: ['Q: cat? A: meow.'] }).dispose();
-    new OnlineRLHF(model, labeler, prompts, settings('corpus'), docs).dispose();
-    expect(() => new OnlineRLHF(model, labeler, prompts, settings('corpus'), {})).toThrow(/Expected corpus text for PPO-ptx/);
+    const labeler = { ...DEFAULT_SIMULATED_LABELER, scorer: 'shorter' as const };
+    const prompts = ['Once', 'The cat', 'A dog'];
+    const settings = (ptxSource: 'corpus' | 'demonstrations') => ({ ...DEFAULT_RL, evalPrompts: 1, ppo: { ...DEFAULT_RL.ppo, ptxCoef: 1, ptxSource } });
+    const corpus = { corpus: ['Once upon a time there was a cat who sat.'] };
+    const run = (s: ReturnType<typeof settings>, ptxDocuments: Partial<Record<'corpus' | 'demonstrations', string[]>>) => new SimulatedRLHFRun(model, s, labeler, prompts, { ptxDocuments });
+    expect(() => run(settings('demonstrations'), corpus)).toThrow(/Expected demonstrations text for PPO-ptx/);
+    run(settings('demonstrations'), { demonstrations: ['Q: cat? A: meow.'] }).dispose();
+    run(settings('corpus'), corpus).dispose();
+    expect(() => run(settings('corpus'), {})).toThrow(/Expected corpus text for PPO-ptx/);
     disposeLanguageModel(model);
   });
 

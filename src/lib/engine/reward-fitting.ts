@@ -9,16 +9,9 @@ import { makeRng, shuffleInPlace } from '../util/rng';
 import type { FaultRecord } from './fault-guard';
 import { groupAccuracy, RewardTrainer, scoreCompletions, type ComparisonGroup } from './reward-trainer';
 import { rewardNormalization, type RewardNormalization } from '../rlhf/reward-normalization';
+import { checkRewardFitSettings, stageEpochs, type RewardFitSettings } from './reward-fit-settings';
 
-export interface RewardFitSettings {
-  epochs: number;
-  /** Groups (judgements) per step. */
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-}
-
-export const DEFAULT_REWARD_FIT: RewardFitSettings = { epochs: 2, batchSize: 8, learningRate: 3e-4, seed: 1 };
+export { checkRewardFitSettings, DEFAULT_REWARD_FIT, type RewardFitSettings } from './reward-fit-settings';
 
 export interface RewardFitStage {
   phase: 'pretrain' | 'train';
@@ -37,16 +30,6 @@ export interface RewardFitProgress {
   heldoutAccuracy?: number;
   /** The step went bad and was undone: the weights are the last good ones (loss is then NaN). */
   fault?: FaultRecord;
-}
-
-export function checkRewardFitSettings(s: RewardFitSettings): void {
-  const inRange = (v: number, lo: number, hi: number, what: string, int = true) => {
-    if (!Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) throw new Error(`Expected ${what} in ${lo}..${hi}, but got ${v}`);
-  };
-  inRange(s.epochs, 1, 100, 'epochs');
-  inRange(s.batchSize, 1, 256, 'batch size');
-  inRange(s.learningRate, 1e-7, 0.1, 'learning rate', false);
-  if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
 }
 
 /** Groups that teach something: at least one pair or one thumbs (a "same" teaches nothing). */
@@ -72,14 +55,15 @@ export async function* fitRewardModel(
   const plan = stages.map((st) => ({ ...st, groups: informative(st.groups) })).filter((st) => st.groups.length);
   if (!plan.length) throw new Error('There is nothing to train on: no judgement gives a comparison or a thumbs');
   const held = informative(heldout).filter((g) => g.pairs.length);
-  const totalSteps = plan.reduce((n, st) => n + s.epochs * Math.ceil(st.groups.length / s.batchSize), 0);
+  const totalSteps = plan.reduce((n, st) => n + stageEpochs(st.groups.length, s) * Math.ceil(st.groups.length / s.batchSize), 0);
   const rng = makeRng(s.seed);
   const trainer = new RewardTrainer(model, { learningRate: s.learningRate, gradClip: 1, thumbsWeight: 0.5 });
   let step = 0;
   try {
     for (const stage of plan) {
       const order = stage.groups.slice();
-      for (let epoch = 1; epoch <= s.epochs; epoch++) {
+      const epochs = stageEpochs(order.length, s);
+      for (let epoch = 1; epoch <= epochs; epoch++) {
         shuffleInPlace(order, rng);
         for (let i = 0; i < order.length; i += s.batchSize) {
           const { loss, accuracy, fault } = await trainer.step(order.slice(i, i + s.batchSize));

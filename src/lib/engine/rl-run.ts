@@ -4,6 +4,7 @@
 import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
 import { validateRules, type RewardRule } from '../rlhf/rule-rewards';
 import { checkRetention, DEFAULT_RETENTION, type RetentionPolicy } from './checkpoint-retention';
+import { DEFAULT_REWARD_FIT } from './reward-fit-settings';
 import { checkPPOConfig, DEFAULT_PPO, type PPOConfig, type PtxTextSource } from './ppo-config';
 
 /** Who gives the feedback each round: the person on screen, or a simulated labeler. */
@@ -19,6 +20,11 @@ export interface RLSettings {
   /** Passes of the reward model over everything collected, each round. */
   rmEpochs: number;
   rmLearningRate: number;
+  /**
+   * Where each round's reward-model fit starts: 'base' refits from the run's base (phase 2's reward
+   * model, or the reference's trunk with a fresh head); 'last' goes on from last round's model.
+   */
+  rmStart: RewardModelStart;
   /** PPO iterations each round. */
   ppoSteps: number;
   /** Held-out prompts the policy is measured on (and shown before/after) each round. */
@@ -31,8 +37,11 @@ export interface RLSettings {
   retention: RetentionPolicy;
 }
 
+export const REWARD_MODEL_STARTS = ['base', 'last'] as const;
+export type RewardModelStart = (typeof REWARD_MODEL_STARTS)[number];
+
 export const DEFAULT_RL: RLSettings = {
-  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: 3e-4, ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
+  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: DEFAULT_REWARD_FIT.learningRate, rmStart: 'base', ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
   retention: { ...DEFAULT_RETENTION },
   ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
 };
@@ -63,12 +72,24 @@ export function checkRLSettings(s: RLSettings): RLSettings {
   int(s.ppoSteps, 1, 1000, 'PPO steps per round');
   int(s.evalPrompts, 1, 64, 'held-out prompts');
   if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
+  if (!(REWARD_MODEL_STARTS as readonly string[]).includes(s.rmStart)) throw new Error(`Expected the reward model to start from one of ${REWARD_MODEL_STARTS.join(', ')}, but got ${s.rmStart}`);
   if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
   checkPPOConfig(s.ppo);
   checkRetention(s.retention);
   const ruleProblems = validateRules(s.rules);
   if (ruleProblems.length) throw new Error(ruleProblems[0]);
   return s;
+}
+
+/**
+ * A stored run's settings with the defaults of knobs added since it was stored (rules, retention,
+ * ptxSource, rmStart ...), so a resumed run runs on a whole set.
+ */
+export function withDefaults<T extends Partial<RLSettings>>(stored: T): T & RLSettings {
+  return {
+    ...structuredClone(DEFAULT_RL), ...stored,
+    ppo: { ...DEFAULT_RL.ppo, ...stored.ppo }, retention: { ...DEFAULT_RL.retention, ...stored.retention }, rules: stored.rules ?? [],
+  } as T & RLSettings;
 }
 
 /** The name a run's frozen reference is saved with (and its rounds' parent). */

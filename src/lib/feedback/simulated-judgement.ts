@@ -5,7 +5,7 @@ import type { CompletionRecord, Judgement } from './judgement';
 import {
   keywordScorer, lengthScorer, makeLabeler, rankOf, sentimentScorer, type LabelerMode, type Scorer, type SimulatedLabeler,
 } from './labelers';
-import type { Rng } from '../util/rng';
+import { makeRng, type Rng } from '../util/rng';
 
 export const SCORER_KINDS = ['sentiment', 'shorter', 'longer', 'keyword'] as const;
 export type ScorerKind = (typeof SCORER_KINDS)[number];
@@ -69,4 +69,13 @@ export function simulatedJudgement(labeler: SimulatedLabeler, batch: LabelingBat
     completions: batch.completions.map((c) => ({ text: c.text, ids: [...c.ids], source: { ...c.source } })),
     feedback: { kind: 'ranking', ranks },
   };
+}
+
+/**
+ * A simulated labeler's judgements of one RL round's batches, in batch order, from one random
+ * stream seeded by the round: the app's main thread and the headless experiment answer alike.
+ */
+export function simulatedRoundJudgements(labeler: SimulatedLabeler, round: number, batches: LabelingBatch[], now: () => Date = () => new Date()): Judgement[] {
+  const rng = makeRng(round * 7919 + batches.length);
+  return batches.map((b) => simulatedJudgement(labeler, b, rng, now()));
 }

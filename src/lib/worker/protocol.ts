@@ -7,6 +7,7 @@ import type { CompletionRecord } from '../feedback/judgement';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 import type { FaultRecord } from '../engine/fault-guard';
+import type { BeforeAfterRow, RoundPhase } from '../engine/rlhf-round';
 import type { RuleBreakdown } from '../rlhf/rule-rewards';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -127,6 +128,8 @@ export interface RewardTrainRequest {
   /** Start from the language model in use (fresh reward head), or keep training the current reward model. */
   from: 'language-model' | 'reward-model';
   epochs: number;
+  /** At least this many steps per stage (DEFAULT_REWARD_FIT's when left out). */
+  minSteps?: number;
   learningRate: number;
   /** Judgements per batch. */
   batchSize: number;
@@ -251,15 +254,6 @@ export type FromWorker =
   | { type: 'rl/locked'; runId?: number };
 
 export type RLStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
-export type RLPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure' | 'save';
+export type RLPhase = RoundPhase;
 
-/**
- * One held-out prompt: the reference's and the current policy's completions (same seed), their
- * rewards, and what the run's rules take off each (absent when the run has no rules).
- */
-export interface BeforeAfterRow {
-  prompt: string;
-  /** rules: what the run's rules take off the reward, and which matched (when the run has rules). */
-  reference: { text: string; reward: number; rules?: RuleBreakdown };
-  policy: { text: string; reward: number; rules?: RuleBreakdown };
-}
+export type { BeforeAfterRow };

@@ -2,6 +2,7 @@
 // settings at the start (RLRunSettings.rewardBase) so a resumed run refits from the same one,
 // whatever reward model is loaded when it resumes.
 import { rewardModelFrom } from '../engine/reward-fitting';
+import type { RewardBase } from '../engine/rlhf-round';
 import type { RLRunSettings } from '../engine/rl-run';
 import { modelFromCheckpointBytes } from '../model/checkpoint';
 import type { LanguageModel } from '../model/language-model';
@@ -9,12 +10,7 @@ import { IDENTITY_NORMALIZATION, type RewardNormalization } from '../rlhf/reward
 import { getDB } from '../store/db';
 import type { RLHostContext } from './rl-host';
 
-export interface RewardBase {
-  model: LanguageModel;
-  /** false: a fresh head on the reference's trunk (nothing learnt yet). */
-  keepHead: boolean;
-  normalization: RewardNormalization;
-}
+export type { RewardBase };
 
 /**
  * A model of the run's own: a copy of the stored phase-2 reward model it started from, or the

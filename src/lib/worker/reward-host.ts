@@ -11,7 +11,7 @@ import { disposeLanguageModel, type LanguageModel } from '../model/language-mode
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { heldoutSplit } from '../engine/heldout-split';
-import { fitRewardModel, normalizationFromSamples, rewardModelFrom, type RewardFitStage } from '../engine/reward-fitting';
+import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardModelFrom, type RewardFitStage } from '../engine/reward-fitting';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { flagLowAgreement } from '../rlhf/labeler-agreement';
 import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
@@ -138,7 +138,7 @@ export class RewardHost {
         { phase: 'train', groups: groupsOf(split.train, tok) },
       ];
       post({ type: 'reward/status', status: 'running' });
-      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), r);
+      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), { minSteps: DEFAULT_REWARD_FIT.minSteps, ...r });
       const metrics: Array<Record<string, number>> = [];
       const faults: FaultRecord[] = [];
       let heldoutAccuracy = NaN;
@@ -222,7 +222,7 @@ export class RewardHost {
       const mine = groupsOf(all.filter((j) => j.labeler === name), rm.tokenizer);
       const others = groupsOf(all.filter((j) => j.labeler !== name), rm.tokenizer);
       try {
-        const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], { epochs: 2, batchSize: 8, learningRate: 3e-4, seed: 1 });
+        const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], DEFAULT_REWARD_FIT);
         for (;;) {
           await yieldToEventLoop();
           const next = await this.ctx.lock.run(() => fit.next());

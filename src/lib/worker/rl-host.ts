@@ -10,39 +10,31 @@
 // round's reward-model fit and PPO steps (its sampled batches and every stored judgement are kept).
 // One tab trains at a time: the session holds the Web Locks of run-lock.ts. Every model here is a
 // copy: the model in use is untouched.
-import type { CompletionRecord, Judgement } from '../feedback/judgement';
-import { judgementToGroup } from '../feedback/judgement-group';
 import type { SimulatedLabeler } from '../feedback/labelers';
 import { labelerFromSettings, type LabelingBatch } from '../feedback/simulated-judgement';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { cloneParams } from '../model/params';
-import { promptContext, sampleStream } from '../model/sample';
-import { EOS } from '../model/tokenizer';
-import { completionKl } from '../engine/completion-kl';
 import { DEFAULT_PPO, type PtxTextSource } from '../engine/ppo-config';
 import { PPOTrainer, type PPOTrainerState } from '../engine/ppo-trainer';
 import { corpusDocuments } from '../engine/pretraining';
 import { demonstrationDocuments, PtxBatches } from '../engine/ptx';
-import { fitRewardModel, informative, normalizationFromSamples, rewardModelFrom } from '../engine/reward-fitting';
-import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
-import { checkRLSettings, meanStats, numericStats, referenceCheckpointName, resumePoint, roundCheckpointName, splitPrompts, type RLRunSettings } from '../engine/rl-run';
-import { normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
-import { ruleBreakdown } from '../rlhf/rule-rewards';
+import { runRound, type LoopState, type RoundIO } from '../engine/rlhf-round';
+import { checkRLSettings, referenceCheckpointName, resumePoint, roundCheckpointName, splitPrompts, withDefaults, type RLRunSettings } from '../engine/rl-run';
+import type { RewardNormalization } from '../rlhf/reward-normalization';
 import { getDB } from '../store/db';
 import { runSettingKey } from '../store/run-settings';
 import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
 import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
 import { reportFaults } from './fault-report';
-import { rewardBase, type RewardBase } from './reward-base';
+import { rewardBase } from './reward-base';
 import { listJudgements } from '../store/judgements';
 import { listDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
-import { makeRng } from '../util/rng';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
-import type { BeforeAfterRow, FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
+import type { FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
 import { runLockName, TRAINING_LOCK, webRunLocks, type RunLocks } from './run-lock';
 
 export interface RLHostContext {
@@ -58,19 +50,11 @@ export interface RLHostContext {
   locks?: RunLocks;
 }
 
-type Item = { promptIds: number[]; completion: number[] };
-
-interface Session {
+/** A run in progress: the loop's models (engine/rlhf-round.ts) and its run control. */
+interface Session extends LoopState {
   runId: number;
   s: RLRunSettings;
   labelerName: string;
-  simulated?: SimulatedLabeler;
-  reference: LanguageModel;
-  policy: LanguageModel;
-  trainer: PPOTrainer;
-  /** Where each round's reward model starts, and the reward model of the last round (if any this session). */
-  base: RewardBase;
-  rm?: { model: LanguageModel; normalization: RewardNormalization };
   paused: boolean;
   stopped: boolean;
   reset: boolean;
@@ -91,10 +75,6 @@ class Locked extends Error {
 const roundKey = (runId: number) => runSettingKey('rl-round', runId);
 /** The PPO trainer's state as of the last saved round (Adam's moments, the KL coefficient). */
 const trainerKey = (runId: number) => runSettingKey('rl-trainer', runId);
-
-const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const batchKey = (prompt: string, texts: string[]) => JSON.stringify([prompt, ...texts]);
 
 const disposeModel = (m: LanguageModel) => disposeLanguageModel(m);
 
@@ -184,7 +164,8 @@ export class RLHost {
     const db = getDB();
     const run = await db.runs.get(runId);
     if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
-    const s = run.settings as RLRunSettings;
+    // Stored before a knob existed: its default (the checked parser of stored settings is issue 13's).
+    const s = withDefaults(run.settings as RLRunSettings);
     const { nextRound, policyCheckpointId } = resumePoint(run);
     if (nextRound > s.rounds) throw new Error(`Run ${runId} has finished all its ${s.rounds} rounds`);
     // A run whose models are gone cannot go on: marked failed, so no later reload tries it again.
@@ -288,7 +269,7 @@ export class RLHost {
     }
     let finish = () => {};
     const session: Session = {
-      runId, s, simulated, reference, policy, base, trainer,
+      runId, s, simulated, reference, policy, base, trainer, runLabel: `run ${runId}`,
       labelerName: simulated ? simulated.name : (s.labeler as { name: string }).name,
       paused: false, stopped: false, reset: false, interrupted: false,
       done: new Promise<void>((r) => (finish = r)),
@@ -352,114 +333,28 @@ export class RLHost {
     const { s } = run;
     const { lock } = this.ctx;
     const db = getDB();
-    const prompts = splitPrompts(s.prompts, s.evalPrompts);
-    const rng = makeRng(s.seed * 1000 + round);
-
-    // 1. K completions of a few prompts from the policy, kept until the round is saved: a resumed
-    //    round shows the same batches, and the ones judged already are not asked again
-    const kept = (await db.settings.get(roundKey(run.runId)))?.value as { round: number; batches: LabelingBatch[] } | undefined;
-    const batches: LabelingBatch[] = kept?.round === round ? kept.batches : [];
-    if (kept?.round !== round) {
-      for (let i = 0; i < s.feedbackPrompts; i++) {
-        this.progress(round, 'sample', i, s.feedbackPrompts);
-        await this.checkpoint(run, round);
-        const prompt = prompts.train[rng.int(prompts.train.length)];
-        const seed = s.seed * 100_003 + round * 101 + i;
-        const ids = await this.sample(run.policy, prompt, s.k, seed);
-        const completions: CompletionRecord[] = ids.map((c) => ({
-          text: run.policy.tokenizer.decode(c), ids: c,
-          source: { kind: 'sample', model: `RL policy (run ${run.runId}, round ${round - 1})`, temperature: s.ppo.temperature, topK: 0, topP: 1, maxTokens: s.ppo.maxTokens, seed },
-        }));
-        // The store refuses an empty text (an early EOS): it is left out, and a batch needs two to rank.
-        const judgeable = completions.filter((c) => c.text.trim() !== '');
-        if (judgeable.length >= 2) batches.push({ prompt, promptIds: run.policy.tokenizer.encode(prompt), completions: judgeable });
-      }
-      await db.settings.put({ key: roundKey(run.runId), value: { round, batches } });
-    }
-
-    // 2. feedback: only what was not judged already
-    const before = await this.judgements(run);
-    const judged = new Set(before.map((j) => batchKey(j.prompt, j.completions.map((c) => c.text))));
-    const ask = batches.filter((b) => !judged.has(batchKey(b.prompt, b.completions.map((c) => c.text))));
-    const lastId = Math.max(0, ...before.map((j) => j.id ?? 0));
-    if (ask.length) {
-      this.progress(round, 'feedback', 0, ask.length);
-      const answered = new Promise<void>((done) => (run.feedback = { round, done }));
-      this.ctx.post({ type: 'rl/feedback-request', round, labeler: s.labeler, batches: ask });
-      await answered;
-      run.feedback = undefined;
-      this.progress(round, 'feedback', ask.length, ask.length);
-    }
-    await this.checkpoint(run, round);
-
-    // 3. the reward model: accuracy on the fresh judgements first, then a fit on everything
-    const all = await this.judgements(run);
-    const tok = run.policy.tokenizer;
-    const fresh = all.filter((j) => (j.id ?? 0) > lastId).map((j) => judgementToGroup(j, tok)).filter((g) => g.pairs.length);
-    // The reward model before this round's fit: last round's, or phase 2's when the run began from one.
-    const judge = run.rm?.model ?? (run.base.keepHead ? run.base.model : undefined);
-    const heldoutAccuracy = judge && fresh.length ? await lock.run(() => groupAccuracy(judge, fresh)) : NaN;
-    const groups = informative(all.map((j) => judgementToGroup(j, tok)));
-    if (groups.length) {
-      const rm = rewardModelFrom(run.base.model, { keepHead: run.base.keepHead });
-      try {
-        const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { epochs: s.rmEpochs, batchSize: 8, learningRate: s.rmLearningRate, seed: s.seed + round });
-        for (;;) {
-          await this.checkpoint(run, round);
-          const next = await lock.run(() => fit.next());
-          if (next.done) break;
-          this.progress(round, 'reward', next.value.step, next.value.totalSteps);
-          if (next.value.fault) await reportFaults(this.ctx.post, 'rl', [next.value.fault], { db, runId: run.runId });
-        }
-        const samples = all.flatMap((j) => j.completions.map((c) => ({ promptIds: j.promptIds, completion: c.ids })));
-        const normalization = await lock.run(() => normalizationFromSamples(rm, samples));
-        if (run.rm) disposeModel(run.rm.model);
-        run.rm = { model: rm, normalization };
-      } catch (e) {
-        disposeModel(rm);
-        throw e;
-      }
-    }
-    const rm = run.rm ?? { model: run.base.model, normalization: run.base.normalization };
-    const score = async (items: Item[]) => (await scoreCompletions(rm.model, items)).map((r) => normalizeReward(r, rm.normalization));
-
-    // 4. PPO against the normalised reward, less the rules' penalty (runs stored before rules had none)
-    const rules = s.rules ?? [];
-    const rulePenalty = rules.length ? (text: string) => ruleBreakdown(text, rules).total : undefined;
-    const stats: Array<Record<string, number>> = [];
-    for (let i = 0; i < s.ppoSteps; i++) {
-      this.progress(round, 'ppo', i, s.ppoSteps);
-      await this.checkpoint(run, round);
-      const seen = run.trainer.guard.faults.length;
-      const st = await lock.run(() => run.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty))
-        .finally(() => reportFaults(this.ctx.post, 'rl', run.trainer.guard.faults.slice(seen), { db, runId: run.runId }));
-      // NaN only when the guard undid every update of this step (reported above): nothing to average.
-      if (Number.isFinite(st['loss/policy_avg'])) stats.push(numericStats(st));
-    }
-    this.progress(round, 'ppo', s.ppoSteps, s.ppoSteps);
-
-    // 5. measure on held-out prompts: the same seed for the reference and the policy
-    this.progress(round, 'measure', 0, 2);
-    await this.checkpoint(run, round);
-    const mine = await this.evalSamples(run.policy, prompts.heldout);
-    this.progress(round, 'measure', 1, 2);
-    const theirs = await this.evalSamples(run.reference, prompts.heldout);
-    const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await completionKl(run.policy, run.reference, mine, run.s.ppo.temperature)]);
-    const texts = (items: Item[]) => items.map((it) => run.policy.tokenizer.decode(it.completion));
-    const [myTexts, refTexts] = [texts(mine), texts(theirs)];
-    const side = (text: string, reward: number) => ({ text, reward, ...(rules.length ? { rules: ruleBreakdown(text, rules) } : {}) });
-    const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({
-      prompt, reference: side(refTexts[i], refRewards[i]), policy: side(myTexts[i], rewards[i]),
-    }));
-    this.progress(round, 'measure', 2, 2);
-    const metrics: Record<string, number> = {
-      round, ...meanStats(stats),
-      'rm/heldout_accuracy': heldoutAccuracy, 'rm/judgements': all.length,
-      'eval/rm_score': mean(rewards), 'eval/kl': mean(kl),
-      ...(run.simulated ? { 'eval/labeler_score': mean(prompts.heldout.map((p, i) => run.simulated!.scorer.score(p + myTexts[i]))) } : {}),
+    const io: RoundIO = {
+      lock,
+      progress: (phase, step, total) => this.progress(round, phase, step, total),
+      checkpoint: () => this.checkpoint(run, round),
+      keptBatches: async (r) => {
+        const kept = (await db.settings.get(roundKey(run.runId)))?.value as { round: number; batches: LabelingBatch[] } | undefined;
+        return kept?.round === r ? kept.batches : undefined;
+      },
+      keepBatches: async (r, batches) => { await db.settings.put({ key: roundKey(run.runId), value: { round: r, batches } }); },
+      judgements: () => listJudgements(db, { labelers: [run.labelerName] }),
+      requestFeedback: async (r, batches) => {
+        const answered = new Promise<void>((done) => (run.feedback = { round: r, done }));
+        this.ctx.post({ type: 'rl/feedback-request', round: r, labeler: s.labeler, batches });
+        await answered;
+        run.feedback = undefined;
+      },
+      reportFaults: (faults) => reportFaults(this.ctx.post, 'rl', faults, { db, runId: run.runId }),
     };
+    // 1-6: sample, feedback, reward model, normalise, policy steps, measure (engine/rlhf-round.ts).
+    const { metrics, rows, samples } = await runRound(io, run, s, s.prompts, round);
 
-    // 6. save the policy, the trainer's state and the round's metrics in one transaction (a reload
+    // 7. save the policy, the trainer's state and the round's metrics in one transaction (a reload
     //    keeps all or none of them), deleting the round checkpoints the retention policy lets go
     //    in the same one, then show them
     this.progress(round, 'save', 0, 1);
@@ -488,37 +383,7 @@ export class RLHost {
       await this.checkpoint(run, round, `${full.message}, then Resume to save round ${round}`);
     });
     this.progress(round, 'save', 1, 1);
-    this.ctx.post({ type: 'rl/round', round, metrics, samples: prompts.heldout.map((p, i) => p + myTexts[i]) });
+    this.ctx.post({ type: 'rl/round', round, metrics, samples });
     this.ctx.post({ type: 'rl/before-after', round, rows });
   }
-
-  private judgements(run: Session): Promise<Judgement[]> {
-    return listJudgements(getDB(), { labelers: [run.labelerName] });
-  }
-
-  /** n completions of a prompt, taking the lock one token step at a time so other work interleaves. */
-  private async sample(m: LanguageModel, prompt: string, n: number, seed: number): Promise<number[][]> {
-    const { ppo } = this.session!.s;
-    const stream = sampleStream(m, promptContext(m, prompt), n, { maxTokens: ppo.maxTokens, temperature: ppo.temperature, topK: 0, topP: 1, seed, stopAtEos: true });
-    let tokens: number[][] = [];
-    for (;;) {
-      await yieldToEventLoop();
-      const next = await this.ctx.lock.run(() => stream.next());
-      if (next.done) break;
-      tokens = next.value.tokens;
-    }
-    return tokens.map(withoutEos);
-  }
-
-  /** One completion per held-out prompt, seeded per prompt so the reference and policy line up. */
-  private async evalSamples(m: LanguageModel, prompts: string[]): Promise<Item[]> {
-    const seed = this.session!.s.seed * 31 + 100_003;
-    const out: Item[] = [];
-    for (let i = 0; i < prompts.length; i++) {
-      const [ids] = await this.sample(m, prompts[i], 1, seed + i);
-      out.push({ promptIds: m.tokenizer.encode(prompts[i]), completion: ids });
-    }
-    return out;
-  }
-
 }

@@ -8,9 +8,8 @@ import { liveQuery, type Subscription } from 'dexie';
 import { getContext, setContext } from 'svelte';
 import { isResumable, resumePoint, type RLRunSettings } from '../../lib/engine/rl-run';
 import type { Judgement } from '../../lib/feedback/judgement';
-import { labelerFromSettings, simulatedJudgement, type LabelingBatch } from '../../lib/feedback/simulated-judgement';
+import { labelerFromSettings, simulatedRoundJudgements, type LabelingBatch } from '../../lib/feedback/simulated-judgement';
 import type { PlaygroundDB } from '../../lib/store/db';
-import { makeRng } from '../../lib/util/rng';
 import type { EngineClient } from '../../lib/worker/client';
 import type { BeforeAfterRow, FromWorker, RLPhase, RLStatus } from '../../lib/worker/protocol';
 import { runLockName, TRAINING_LOCK, webRunLocks, type RunLocks } from '../../lib/worker/run-lock';
@@ -190,8 +189,7 @@ export class RLState {
     }
     try {
       const labeler = labelerFromSettings(m.labeler.settings);
-      const rng = makeRng(m.round * 7919 + m.batches.length);
-      for (const batch of m.batches) await this.acknowledge(simulatedJudgement(labeler, batch, rng), m.round);
+      for (const j of simulatedRoundJudgements(labeler, m.round, m.batches)) await this.acknowledge(j, m.round);
       this.client.send({ type: 'rl/feedback-done', round: m.round });
     } catch (e) {
       Object.assign(this, { status: 'failed', message: `The simulated labeler failed: ${(e as Error).message}` });

@@ -1,0 +1,58 @@
+// One-click setups that teach something: each fills the RL run form (it never starts the run), so
+// the person sees what changed before pressing Start. `npm run experiment -- rlhf` starts from
+// "Make it positive" too, so the README's numbers are the preset's. β is PPO's initKl, fixed here.
+import { DEFAULT_SIMULATED_LABELER, type SimulatedLabelerSettings } from '../feedback/simulated-judgement';
+import { DEFAULT_RL, type RLSettings } from './rl-run';
+
+/** What the run panel holds: the settings, who gives the feedback, and the simulated labeler. */
+export interface RunForm {
+  settings: RLSettings;
+  who: 'person' | 'simulated';
+  simulated: SimulatedLabelerSettings;
+}
+
+export interface RLPreset {
+  name: string;
+  /** The button's tooltip. */
+  help: string;
+  apply: (form: RunForm) => void;
+}
+
+const fixedBeta = (form: RunForm, beta: number) => {
+  form.settings.ppo.initKl = beta;
+  form.settings.ppo.adaptiveKl = false;
+};
+
+const honest = (form: RunForm, scorer: SimulatedLabelerSettings['scorer']) => {
+  form.who = 'simulated';
+  form.simulated.scorer = scorer;
+  form.simulated.mode = 'honest';
+};
+
+export const RL_PRESETS: RLPreset[] = [
+  {
+    name: 'Make it positive',
+    help: 'An honest simulated labeler that prefers positive sentiment, with a fixed β = 0.1',
+    apply: (f) => { honest(f, 'sentiment'); fixedBeta(f, 0.1); },
+  },
+  {
+    name: 'Make it short',
+    help: 'An honest simulated labeler that prefers shorter completions, with a fixed β = 0.1',
+    apply: (f) => { honest(f, 'shorter'); fixedBeta(f, 0.1); },
+  },
+  {
+    // A reward worth hacking: the labeler counts the word "the", so "the the the" wins.
+    name: 'Cut the KL leash',
+    help: 'β = 0 and a labeler that counts the word "the": nothing keeps the policy near the reference, and repeating the word pays',
+    apply: (f) => { honest(f, 'keyword'); f.simulated.keywords = 'the'; f.simulated.keywordMode = 'include'; fixedBeta(f, 0); },
+  },
+];
+
+/** The default form with a preset applied. */
+export function presetForm(name: string): RunForm {
+  const preset = RL_PRESETS.find((p) => p.name === name);
+  if (!preset) throw new Error(`Unknown preset "${name}"; known: ${RL_PRESETS.map((p) => p.name).join(', ')}`);
+  const form: RunForm = { settings: structuredClone(DEFAULT_RL), who: 'person', simulated: { ...DEFAULT_SIMULATED_LABELER } };
+  preset.apply(form);
+  return form;
+}

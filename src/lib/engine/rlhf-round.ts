@@ -1,0 +1,252 @@
+// One round of online iterated RLHF (Anthropic, 2022), top to bottom:
+//   1. sample K completions of a few training prompts from the policy,
+//   2. feedback: ask for judgements of them, and wait until they are stored,
+//   3. reward model: its accuracy on the fresh judgements, then a fit on everything the labeler said,
+//   4. normalise its rewards to mean 0, std 1 on the reference's samples,
+//   5. policy steps (PPO, A2C or RLOO) against the normalised reward, with the KL leash,
+//   6. measure the policy on held-out prompts, beside the reference.
+// Saving the round (7.) is the caller's. The app's RL host (worker/rl-host.ts) and the headless
+// experiment (cli/experiments/rlhf.ts) both run this; storage, locking, feedback and messages come
+// in through RoundIO, so the same seed gives the same round in both.
+import type { Judgement } from '../feedback/judgement';
+import { judgementToGroup } from '../feedback/judgement-group';
+import type { SimulatedLabeler } from '../feedback/labelers';
+import type { LabelingBatch } from '../feedback/simulated-judgement';
+import type { LanguageModel } from '../model/language-model';
+import { disposeLanguageModel } from '../model/language-model';
+import { promptContext, sampleStream } from '../model/sample';
+import { EOS } from '../model/tokenizer';
+import { normalizeReward, rewardNormalization, type RewardNormalization } from '../rlhf/reward-normalization';
+import { ruleBreakdown, type RuleBreakdown } from '../rlhf/rule-rewards';
+import { makeRng } from '../util/rng';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
+import { completionKl } from './completion-kl';
+import type { FaultRecord } from './fault-guard';
+import type { PPOConfig } from './ppo-config';
+import type { PPOTrainer } from './ppo-trainer';
+import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom } from './reward-fitting';
+import { groupAccuracy, scoreCompletions } from './reward-trainer';
+import { meanStats, numericStats, splitPrompts, type RLSettings } from './rl-run';
+
+export type RoundPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure' | 'save';
+
+type Item = { promptIds: number[]; completion: number[] };
+
+/**
+ * One held-out prompt: the reference's and the current policy's completions (same seed), their
+ * rewards, and what the run's rules take off each (absent when the run has no rules).
+ */
+export interface BeforeAfterRow {
+  prompt: string;
+  reference: { text: string; reward: number; rules?: RuleBreakdown };
+  policy: { text: string; reward: number; rules?: RuleBreakdown };
+}
+
+/** What a round needs from whoever runs it. */
+export interface RoundIO {
+  /** Held around every tfjs call, so other work (the app's generation) interleaves between them. */
+  lock: { run<T>(fn: () => Promise<T> | T): Promise<T> };
+  progress(phase: RoundPhase, step: number, total: number): void;
+  /** A point where the run may pause or stop (it throws to stop): between steps, never inside one. */
+  checkpoint(): Promise<void>;
+  /** This round's batches as kept by an earlier try of it (a resumed round shows the same ones). */
+  keptBatches(round: number): Promise<LabelingBatch[] | undefined>;
+  keepBatches(round: number, batches: LabelingBatch[]): Promise<void>;
+  /** Every judgement of the run's labeler so far, oldest first. */
+  judgements(): Promise<Judgement[]>;
+  /** Asks for judgements of the batches; resolves once they are stored. */
+  requestFeedback(round: number, batches: LabelingBatch[]): Promise<void>;
+  reportFaults(faults: FaultRecord[]): Promise<void>;
+}
+
+/** Where each round's reward model starts. */
+export interface RewardBase {
+  model: LanguageModel;
+  /** false: a fresh head on the reference's trunk (nothing learnt yet). */
+  keepHead: boolean;
+  normalization: RewardNormalization;
+}
+
+/** The loop's models, kept from round to round. */
+export interface LoopState {
+  /** Names this run's samples in their provenance. */
+  runLabel: string;
+  reference: LanguageModel;
+  policy: LanguageModel;
+  trainer: PPOTrainer;
+  base: RewardBase;
+  /** The reward model of the last round fitted (none before the first fit). */
+  rm?: { model: LanguageModel; normalization: RewardNormalization };
+  /** The judge of eval/labeler_score, when a simulated labeler gives the feedback. */
+  simulated?: SimulatedLabeler;
+  /** The reference's completions the rewards are normalised on: sampled once, they never change. */
+  referenceSamples?: Item[];
+}
+
+export interface RoundResult {
+  metrics: Record<string, number>;
+  rows: BeforeAfterRow[];
+  /** Prompt and policy completion, per held-out prompt. */
+  samples: string[];
+}
+
+/** Reference completions the reward is normalised on: NORMALIZATION_PROMPTS prompts x NORMALIZATION_K. */
+export const NORMALIZATION_PROMPTS = 4;
+export const NORMALIZATION_K = 4;
+
+const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+/** n completions of a prompt, taking the lock one token step at a time so other work interleaves. */
+export async function sampleInTurns(io: Pick<RoundIO, 'lock'>, m: LanguageModel, prompt: string, n: number, seed: number, ppo: PPOConfig): Promise<number[][]> {
+  const stream = sampleStream(m, promptContext(m, prompt), n, { maxTokens: ppo.maxTokens, temperature: ppo.temperature, topK: 0, topP: 1, seed, stopAtEos: true });
+  let tokens: number[][] = [];
+  for (;;) {
+    await yieldToEventLoop();
+    const next = await io.lock.run(() => stream.next());
+    if (next.done) break;
+    tokens = next.value.tokens;
+  }
+  return tokens.map(withoutEos);
+}
+
+/** One completion per held-out prompt, seeded per prompt so the reference and the policy line up. */
+async function evalSamples(io: RoundIO, m: LanguageModel, prompts: string[], s: RLSettings): Promise<Item[]> {
+  const seed = s.seed * 31 + 100_003;
+  const out: Item[] = [];
+  for (let i = 0; i < prompts.length; i++) {
+    const [ids] = await sampleInTurns(io, m, prompts[i], 1, seed + i, s.ppo);
+    out.push({ promptIds: m.tokenizer.encode(prompts[i]), completion: ids });
+  }
+  return out;
+}
+
+/** The reference's samples of the first training prompts: the same every round and every resume. */
+async function referenceSamples(io: RoundIO, st: LoopState, train: string[], s: RLSettings): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let i = 0; i < Math.min(NORMALIZATION_PROMPTS, train.length); i++) {
+    const ids = await sampleInTurns(io, st.reference, train[i], NORMALIZATION_K, s.seed * 53 + 200_003 + i, s.ppo);
+    const promptIds = st.reference.tokenizer.encode(train[i]);
+    out.push(...ids.map((completion) => ({ promptIds, completion })));
+  }
+  return out;
+}
+
+export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPrompts: string[], round: number): Promise<RoundResult> {
+  const { lock } = io;
+  const prompts = splitPrompts(allPrompts, s.evalPrompts);
+  const rng = makeRng(s.seed * 1000 + round);
+  const tok = st.policy.tokenizer;
+
+  // 1. K completions of a few prompts from the policy, kept until the round is saved: a resumed
+  //    round shows the same batches, and the ones judged already are not asked again.
+  let batches = await io.keptBatches(round);
+  if (!batches) {
+    batches = [];
+    for (let i = 0; i < s.feedbackPrompts; i++) {
+      io.progress('sample', i, s.feedbackPrompts);
+      await io.checkpoint();
+      const prompt = prompts.train[rng.int(prompts.train.length)];
+      const seed = s.seed * 100_003 + round * 101 + i;
+      const ids = await sampleInTurns(io, st.policy, prompt, s.k, seed, s.ppo);
+      const completions = ids.map((c) => ({
+        text: tok.decode(c), ids: c,
+        source: { kind: 'sample' as const, model: `RL policy (${st.runLabel}, round ${round - 1})`, temperature: s.ppo.temperature, topK: 0, topP: 1, maxTokens: s.ppo.maxTokens, seed },
+      }));
+      // The store refuses an empty text (an early EOS): it is left out, and a batch needs two to rank.
+      const judgeable = completions.filter((c) => c.text.trim() !== '');
+      if (judgeable.length >= 2) batches.push({ prompt, promptIds: tok.encode(prompt), completions: judgeable });
+    }
+    await io.keepBatches(round, batches);
+  }
+
+  // 2. Feedback: only on what was not judged already.
+  const batchKey = (prompt: string, texts: string[]) => JSON.stringify([prompt, ...texts]);
+  const before = await io.judgements();
+  const judged = new Set(before.map((j) => batchKey(j.prompt, j.completions.map((c) => c.text))));
+  const ask = batches.filter((b) => !judged.has(batchKey(b.prompt, b.completions.map((c) => c.text))));
+  const lastId = before.length;
+  if (ask.length) {
+    io.progress('feedback', 0, ask.length);
+    await io.requestFeedback(round, ask);
+    io.progress('feedback', ask.length, ask.length);
+  }
+  await io.checkpoint();
+
+  // 3. The reward model: accuracy on the fresh judgements first (before it sees them), then a fit
+  //    on everything, from the base or from last round's (s.rmStart).
+  const all = await io.judgements();
+  const fresh = all.slice(lastId).map((j) => judgementToGroup(j, tok)).filter((g) => g.pairs.length);
+  const judge = st.rm?.model ?? (st.base.keepHead ? st.base.model : undefined);
+  const heldoutAccuracy = judge && fresh.length ? await lock.run(() => groupAccuracy(judge, fresh)) : NaN;
+  const groups = informative(all.map((j) => judgementToGroup(j, tok)));
+  let trainAccuracy = NaN;
+  if (groups.length) {
+    const fromLast = s.rmStart === 'last' && st.rm !== undefined;
+    const rm = rewardModelFrom(fromLast ? st.rm!.model : st.base.model, { keepHead: fromLast || st.base.keepHead });
+    try {
+      const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { ...DEFAULT_REWARD_FIT, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: s.seed + round });
+      const lastEpoch: number[] = [];
+      for (;;) {
+        await io.checkpoint();
+        const next = await lock.run(() => fit.next());
+        if (next.done) break;
+        const p = next.value;
+        io.progress('reward', p.step, p.totalSteps);
+        if (p.fault) await io.reportFaults([p.fault]);
+        if (p.epoch === s.rmEpochs && Number.isFinite(p.batchAccuracy)) lastEpoch.push(p.batchAccuracy);
+      }
+      trainAccuracy = mean(lastEpoch);
+      // 4. Mean 0, std 1 on the reference's samples, so β keeps its meaning as the reward model changes.
+      st.referenceSamples ??= await referenceSamples(io, st, prompts.train, s);
+      const samples = st.referenceSamples;
+      const normalization = await lock.run(async () => rewardNormalization(await scoreCompletions(rm, samples)));
+      if (st.rm) disposeLanguageModel(st.rm.model);
+      st.rm = { model: rm, normalization };
+    } catch (e) {
+      disposeLanguageModel(rm);
+      throw e;
+    }
+  }
+  const rm = st.rm ?? { model: st.base.model, normalization: st.base.normalization };
+  const score = async (items: Item[]) => (await scoreCompletions(rm.model, items)).map((r) => normalizeReward(r, rm.normalization));
+
+  // 5. Policy steps against the normalised reward, less the rules' penalty.
+  const rules = s.rules;
+  const rulePenalty = rules.length ? (text: string) => ruleBreakdown(text, rules).total : undefined;
+  const stats: Array<Record<string, number>> = [];
+  for (let i = 0; i < s.ppoSteps; i++) {
+    io.progress('ppo', i, s.ppoSteps);
+    await io.checkpoint();
+    const seen = st.trainer.guard.faults.length;
+    const step = await lock.run(() => st.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty))
+      .finally(() => io.reportFaults(st.trainer.guard.faults.slice(seen)));
+    // NaN only when the guard undid every update of this step (reported above): nothing to average.
+    if (Number.isFinite(step['loss/policy_avg'])) stats.push(numericStats(step));
+  }
+  io.progress('ppo', s.ppoSteps, s.ppoSteps);
+
+  // 6. Measure on held-out prompts: the same seed for the reference and the policy.
+  io.progress('measure', 0, 2);
+  await io.checkpoint();
+  const mine = await evalSamples(io, st.policy, prompts.heldout, s);
+  io.progress('measure', 1, 2);
+  const theirs = await evalSamples(io, st.reference, prompts.heldout, s);
+  const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await completionKl(st.policy, st.reference, mine, s.ppo.temperature)]);
+  const texts = (items: Item[]) => items.map((it) => tok.decode(it.completion));
+  const [myTexts, refTexts] = [texts(mine), texts(theirs)];
+  const side = (text: string, reward: number) => ({ text, reward, ...(rules.length ? { rules: ruleBreakdown(text, rules) } : {}) });
+  const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({ prompt, reference: side(refTexts[i], refRewards[i]), policy: side(myTexts[i], rewards[i]) }));
+  io.progress('measure', 2, 2);
+  const labelerScore = (p: string, t: string) => st.simulated!.scorer.score(p + t);
+  const metrics: Record<string, number> = {
+    round, ...meanStats(stats),
+    'rm/heldout_accuracy': heldoutAccuracy, 'rm/train_accuracy': trainAccuracy, 'rm/judgements': all.length,
+    'eval/rm_score': mean(rewards), 'eval/kl': mean(kl),
+    ...(st.simulated ? {
+      'eval/labeler_score': mean(prompts.heldout.map((p, i) => labelerScore(p, myTexts[i]))),
+      'eval/reference_labeler_score': mean(prompts.heldout.map((p, i) => labelerScore(p, refTexts[i]))),
+    } : {}),
+  };
+  return { metrics, rows, samples: prompts.heldout.map((p, i) => p + myTexts[i]) };
+}
