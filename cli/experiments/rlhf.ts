@@ -25,6 +25,7 @@ import { SimulatedRLHFRun } from '../../src/lib/engine/simulated-rlhf-run';
 import { parsePreferenceJsonl } from '../../src/lib/store/preference-formats';
 import { preferenceRecordsToJudgements } from '../../src/lib/store/preference-export';
 import { Lock } from '../../src/lib/util/lock';
+import { seeds } from '../../src/lib/util/seeds';
 import { parseFlags } from '../args';
 import { readCheckpointFile, readCorpus, readDemonstrations, readPrompts } from '../files';
 import { scorerFor } from './reward';
@@ -42,7 +43,7 @@ export function experimentSettings(argv: string[]) {
     labeler: form.simulated.scorer as string, words: form.simulated.keywords, noise: form.simulated.noise,
     rounds: d.rounds, seed: d.seed, beta: d.ppo.initKl, k: d.k, prompts: d.feedbackPrompts, ppoSteps: d.ppoSteps,
     lr: d.ppo.learningRate, batch: d.ppo.batchSize, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
-    rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 8, algorithm: d.ppo.algorithm as string,
+    rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 16, algorithm: d.ppo.algorithm as string,
     kl: d.ppo.klEstimator as string, ptx: d.ppo.ptxCoef, ptxBatch: d.ppo.ptxBatchSize, demos: '', pmp: '', checkpoint: 'starter', out: '',
   });
   if (f.demos && !(f.ptx > 0)) throw new Error('--demos is the text PPO-ptx mixes in: give --ptx γ > 0 with it');
@@ -81,7 +82,7 @@ async function finalMeasure(model: LanguageModel, reference: LanguageModel, held
   const items: Array<{ promptIds: number[]; completion: number[] }> = [];
   const texts: string[] = [];
   for (let i = 0; i < heldout.length; i++) {
-    const completions = await sampleInTurns(io, model, heldout[i], n, s.seed * 17 + 500_009 + i, s.ppo);
+    const completions = await sampleInTurns(io, model, heldout[i], n, seeds.finalMeasure(s.seed, i), s.ppo);
     for (const c of completions) {
       const text = heldout[i] + model.tokenizer.decode(c);
       texts.push(text);

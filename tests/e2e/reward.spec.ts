@@ -60,6 +60,7 @@ test('a person ranks 4 completions with the number keys; the judgement survives 
 
   const train = page.getByRole('region', { name: 'Train the reward model' });
   await train.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1');
+  await train.getByRole('spinbutton', { name: 'Minimum steps', exact: true }).fill('0'); // SwiftShader: as few steps as the epochs give
   await train.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('2');
   await train.getByRole('spinbutton', { name: 'Held-out fraction' }).fill('0.4');
   await train.getByRole('button', { name: 'Train reward model' }).click();

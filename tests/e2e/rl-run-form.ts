@@ -20,7 +20,7 @@ export async function trainMicroModel(page: Page, backend: 'webgpu' | 'wasm' = '
 
 export interface TinyRun { rounds: number; feedbackPrompts: number; ppoSteps: number; heldout: number; maxTokens: number; keepLast?: number }
 
-/** K = 2, one reward-model epoch, PPO on 2 prompts with one epoch of one minibatch. */
+/** K = 2, one reward-model epoch (no minimum steps), PPO on 2 prompts with one epoch of one minibatch. */
 export async function fillTinyRun(page: Page, run: Partial<TinyRun> = {}): Promise<void> {
   const r: TinyRun = { rounds: 2, feedbackPrompts: 2, ppoSteps: 2, heldout: 2, maxTokens: 8, ...run };
   const form = page.getByRole('region', { name: 'Run RL fine-tuning' });
@@ -29,6 +29,7 @@ export async function fillTinyRun(page: Page, run: Partial<TinyRun> = {}): Promi
   await fill('Feedback prompts per round', r.feedbackPrompts);
   await fill('Completions per prompt (K)', 2);
   await fill('Reward-model epochs', 1);
+  await fill('Reward-model minimum steps', 0);
   await fill('PPO steps per round', r.ppoSteps);
   await fill('Held-out prompts', r.heldout);
   if (r.keepLast !== undefined) await fill('Round checkpoints kept', r.keepLast);

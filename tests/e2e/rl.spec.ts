@@ -99,9 +99,12 @@ test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad 
   const start = run.getByRole('button', { name: 'Start RL run' });
   await expect(start).toBeEnabled(); // the starter model is in use
 
-  // "Make it positive" says up front what was measured: the starter's reward model hardly learns sentiment.
+  // "Make it positive" fills the measured settings and says what was measured: the review set first.
   await run.getByRole('button', { name: 'Make it positive' }).click();
-  await expect(run.getByRole('note')).toContainText('hardly learns this labeler');
+  await expect(run.getByRole('note')).toContainText('Train a reward model on the bundled review set first');
+  await expect(run.getByRole('spinbutton', { name: 'Rounds', exact: true })).toHaveValue('12');
+  await expect(run.getByRole('spinbutton', { name: 'Feedback prompts per round', exact: true })).toHaveValue('16');
+  await expect(run.getByRole('combobox', { name: 'Reward model each round' })).toHaveValue('last');
   await run.getByRole('button', { name: 'Make it short' }).click();
   await expect(run.getByRole('note')).toHaveCount(0);
 

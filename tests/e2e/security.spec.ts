@@ -119,6 +119,7 @@ async function tinyRLRound(page: Page): Promise<void> {
   await fill('Feedback prompts per round', 1);
   await fill('Completions per prompt (K)', 2);
   await fill('Reward-model epochs', 1);
+  await fill('Reward-model minimum steps', 0);
   await fill('PPO steps per round', 1);
   await fill('Held-out prompts', 1);
   await run.getByText('PPO settings', { exact: true }).click();

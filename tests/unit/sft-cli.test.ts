@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rlhfExperiment } from '../../cli/experiments/rlhf';
 import { runSFT } from '../../cli/sft-run';
-import { makeLabeler, lengthScorer } from '../../src/lib/feedback/labelers';
 import { DEFAULT_RL } from '../../src/lib/engine/rl-run';
 import { SimulatedRLHFRun } from '../../src/lib/engine/simulated-rlhf-run';
 import { DEFAULT_SIMULATED_LABELER } from '../../src/lib/feedback/simulated-judgement';

@@ -13,7 +13,7 @@ export interface RewardFitSettings {
   seed: number;
 }
 
-export const DEFAULT_REWARD_FIT: RewardFitSettings = { epochs: 2, minSteps: 96, batchSize: 8, learningRate: 1e-3, seed: 1 };
+export const DEFAULT_REWARD_FIT: RewardFitSettings = { epochs: 2, minSteps: 96, batchSize: 8, learningRate: 3e-4, seed: 1 };
 
 /** The passes a stage of n groups makes: the epochs asked for, or more to reach minSteps. */
 export function stageEpochs(groups: number, s: Pick<RewardFitSettings, 'epochs' | 'minSteps' | 'batchSize'>): number {

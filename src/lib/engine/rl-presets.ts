@@ -31,9 +31,16 @@ const honest = (form: RunForm, scorer: SimulatedLabelerSettings['scorer']) => {
 
 export const RL_PRESETS: RLPreset[] = [
   {
+    // Measured headless (README, "Make it positive"): with phase 2's reward model trained on the
+    // bundled review pairs first, these settings lift the labeler's score by about one reference
+    // standard deviation in 12 rounds, the KL under 10 nats.
     name: 'Make it positive',
-    help: 'An honest simulated labeler that prefers positive sentiment, with a fixed β = 0.1',
-    apply: (f) => { honest(f, 'sentiment'); fixedBeta(f, 0.1); },
+    help: 'An honest simulated labeler that prefers positive sentiment, β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds; train a reward model on the bundled review set first',
+    apply: (f) => {
+      honest(f, 'sentiment');
+      fixedBeta(f, 0.1);
+      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
+    },
   },
   {
     name: 'Make it short',

@@ -25,6 +25,8 @@ export interface RLSettings {
    * model, or the reference's trunk with a fresh head); 'last' goes on from last round's model.
    */
   rmStart: RewardModelStart;
+  /** A fit from the base takes at least this many steps (a small set gets more passes). */
+  rmMinSteps: number;
   /** PPO iterations each round. */
   ppoSteps: number;
   /** Held-out prompts the policy is measured on (and shown before/after) each round. */
@@ -41,7 +43,7 @@ export const REWARD_MODEL_STARTS = ['base', 'last'] as const;
 export type RewardModelStart = (typeof REWARD_MODEL_STARTS)[number];
 
 export const DEFAULT_RL: RLSettings = {
-  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: DEFAULT_REWARD_FIT.learningRate, rmStart: 'base', ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
+  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: DEFAULT_REWARD_FIT.learningRate, rmStart: 'base', rmMinSteps: DEFAULT_REWARD_FIT.minSteps, ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
   retention: { ...DEFAULT_RETENTION },
   ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
 };
@@ -69,6 +71,7 @@ export function checkRLSettings(s: RLSettings): RLSettings {
   int(s.feedbackPrompts, 1, 64, 'feedback prompts');
   int(s.k, 2, 6, 'K');
   int(s.rmEpochs, 1, 100, 'reward-model epochs');
+  int(s.rmMinSteps, 0, 10_000, 'reward-model minimum steps');
   int(s.ppoSteps, 1, 1000, 'PPO steps per round');
   int(s.evalPrompts, 1, 64, 'held-out prompts');
   if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
@@ -114,6 +117,7 @@ export const RL_METRICS = [
   { key: 'loss/value_avg', title: 'Value loss', help: 'How badly the value head predicts the returns; it should fall as the critic learns.' },
   { key: 'policy/clipfrac_avg', title: 'Clip fraction', help: 'Share of tokens whose probability ratio hit the clip range: high means updates are too big.' },
   { key: 'rm/heldout_accuracy', title: 'Held-out RM accuracy', help: "The reward model's pairwise accuracy on this round's fresh judgements, before it trained on them." },
+  { key: 'rm/train_accuracy', title: 'RM train accuracy', help: "The reward model's pairwise accuracy on the judgements it is fitted on, over its last pass: near 1 means it fits them; far above the held-out line means it over-fits." },
   { key: 'eval/labeler_score', title: "Simulated labeler's score", help: "The simulated labeler's own mean score of the policy's held-out samples: the goal the reward model stands in for." },
   { key: 'loss/kl_avg', title: 'KL loss (A2C)', help: 'A2C only: the exact KL to the reference over the whole vocabulary, which β weighs in the loss instead of the reward.' },
   { key: 'loss/ptx_avg', title: 'Pretraining loss (PPO-ptx)', help: 'With ptxCoef > 0: next-token loss on the bundled corpus or on your demonstrations (per ptxSource), mixed into every update so the policy keeps writing like them.' },
@@ -135,6 +139,7 @@ export function metricHelp(m: (typeof RL_METRICS)[number], ptxSource: PtxTextSou
  * and ptx losses (logged as 0 when that objective is off). The others always.
  */
 const OPTIONAL_METRICS: Record<string, (value: number) => boolean> = {
+  'rm/train_accuracy': Number.isFinite, // runs stored before it was logged
   'eval/labeler_score': Number.isFinite,
   'loss/kl_avg': (v) => Number.isFinite(v) && v !== 0,
   'loss/ptx_avg': (v) => Number.isFinite(v) && v !== 0,

@@ -12,13 +12,13 @@ import type { Judgement } from '../feedback/judgement';
 import { judgementToGroup } from '../feedback/judgement-group';
 import type { SimulatedLabeler } from '../feedback/labelers';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
-import type { LanguageModel } from '../model/language-model';
-import { disposeLanguageModel } from '../model/language-model';
+import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { normalizeReward, rewardNormalization, type RewardNormalization } from '../rlhf/reward-normalization';
 import { ruleBreakdown, type RuleBreakdown } from '../rlhf/rule-rewards';
 import { makeRng } from '../util/rng';
+import { seeds } from '../util/seeds';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { completionKl } from './completion-kl';
 import type { FaultRecord } from './fault-guard';
@@ -112,10 +112,9 @@ export async function sampleInTurns(io: Pick<RoundIO, 'lock'>, m: LanguageModel,
 
 /** One completion per held-out prompt, seeded per prompt so the reference and the policy line up. */
 async function evalSamples(io: RoundIO, m: LanguageModel, prompts: string[], s: RLSettings): Promise<Item[]> {
-  const seed = s.seed * 31 + 100_003;
   const out: Item[] = [];
   for (let i = 0; i < prompts.length; i++) {
-    const [ids] = await sampleInTurns(io, m, prompts[i], 1, seed + i, s.ppo);
+    const [ids] = await sampleInTurns(io, m, prompts[i], 1, seeds.evalSamples(s.seed, i), s.ppo);
     out.push({ promptIds: m.tokenizer.encode(prompts[i]), completion: ids });
   }
   return out;
@@ -125,7 +124,7 @@ async function evalSamples(io: RoundIO, m: LanguageModel, prompts: string[], s: 
 async function referenceSamples(io: RoundIO, st: LoopState, train: string[], s: RLSettings): Promise<Item[]> {
   const out: Item[] = [];
   for (let i = 0; i < Math.min(NORMALIZATION_PROMPTS, train.length); i++) {
-    const ids = await sampleInTurns(io, st.reference, train[i], NORMALIZATION_K, s.seed * 53 + 200_003 + i, s.ppo);
+    const ids = await sampleInTurns(io, st.reference, train[i], NORMALIZATION_K, seeds.normalizationSamples(s.seed, i), s.ppo);
     const promptIds = st.reference.tokenizer.encode(train[i]);
     out.push(...ids.map((completion) => ({ promptIds, completion })));
   }
@@ -135,7 +134,7 @@ async function referenceSamples(io: RoundIO, st: LoopState, train: string[], s: 
 export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPrompts: string[], round: number): Promise<RoundResult> {
   const { lock } = io;
   const prompts = splitPrompts(allPrompts, s.evalPrompts);
-  const rng = makeRng(s.seed * 1000 + round);
+  const rng = makeRng(seeds.roundPrompts(s.seed, round));
   const tok = st.policy.tokenizer;
 
   // 1. K completions of a few prompts from the policy, kept until the round is saved: a resumed
@@ -147,7 +146,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
       io.progress('sample', i, s.feedbackPrompts);
       await io.checkpoint();
       const prompt = prompts.train[rng.int(prompts.train.length)];
-      const seed = s.seed * 100_003 + round * 101 + i;
+      const seed = seeds.feedbackSamples(s.seed, round, i);
       const ids = await sampleInTurns(io, st.policy, prompt, s.k, seed, s.ppo);
       const completions = ids.map((c) => ({
         text: tok.decode(c), ids: c,
@@ -185,7 +184,10 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
     const fromLast = s.rmStart === 'last' && st.rm !== undefined;
     const rm = rewardModelFrom(fromLast ? st.rm!.model : st.base.model, { keepHead: fromLast || st.base.keepHead });
     try {
-      const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { ...DEFAULT_REWARD_FIT, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: s.seed + round });
+      // A fit from the base gets the minimum steps that make a reward model fit its data; a model
+      // going on from last round's has been fitted already, and takes its epochs only.
+      const minSteps = fromLast ? 0 : s.rmMinSteps;
+      const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { ...DEFAULT_REWARD_FIT, minSteps, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: seeds.rewardFit(s.seed, round) });
       const lastEpoch: number[] = [];
       for (;;) {
         await io.checkpoint();
@@ -219,7 +221,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
     io.progress('ppo', i, s.ppoSteps);
     await io.checkpoint();
     const seen = st.trainer.guard.faults.length;
-    const step = await lock.run(() => st.trainer.step(prompts.train, score, s.seed * 7 + round * 1000 + i, rulePenalty))
+    const step = await lock.run(() => st.trainer.step(prompts.train, score, seeds.policyStep(s.seed, round, i), rulePenalty))
       .finally(() => io.reportFaults(st.trainer.guard.faults.slice(seen)));
     // NaN only when the guard undid every update of this step (reported above): nothing to average.
     if (Number.isFinite(step['loss/policy_avg'])) stats.push(numericStats(step));

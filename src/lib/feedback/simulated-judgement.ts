@@ -6,6 +6,7 @@ import {
   keywordScorer, lengthScorer, makeLabeler, rankOf, sentimentScorer, type LabelerMode, type Scorer, type SimulatedLabeler,
 } from './labelers';
 import { makeRng, type Rng } from '../util/rng';
+import { seeds } from '../util/seeds';
 
 export const SCORER_KINDS = ['sentiment', 'shorter', 'longer', 'keyword'] as const;
 export type ScorerKind = (typeof SCORER_KINDS)[number];
@@ -76,6 +77,6 @@ export function simulatedJudgement(labeler: SimulatedLabeler, batch: LabelingBat
  * stream seeded by the round: the app's main thread and the headless experiment answer alike.
  */
 export function simulatedRoundJudgements(labeler: SimulatedLabeler, round: number, batches: LabelingBatch[], now: () => Date = () => new Date()): Judgement[] {
-  const rng = makeRng(round * 7919 + batches.length);
+  const rng = makeRng(seeds.roundLabeler(round, batches.length));
   return batches.map((b) => simulatedJudgement(labeler, b, rng, now()));
 }

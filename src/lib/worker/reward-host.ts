@@ -222,7 +222,9 @@ export class RewardHost {
       const mine = groupsOf(all.filter((j) => j.labeler === name), rm.tokenizer);
       const others = groupsOf(all.filter((j) => j.labeler !== name), rm.tokenizer);
       try {
-        const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], DEFAULT_REWARD_FIT);
+        // One quick fit per labeler (the check trains as many models as there are labelers): the
+        // epochs only, at the learning rate it was measured with (BlenderBot 3's check, README).
+        const fit = fitRewardModel(rm, [{ phase: 'train', groups: others }], [], { ...DEFAULT_REWARD_FIT, minSteps: 0, learningRate: 3e-4 });
         for (;;) {
           await yieldToEventLoop();
           const next = await this.ctx.lock.run(() => fit.next());

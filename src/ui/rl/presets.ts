@@ -7,8 +7,8 @@ export const NO_LEASH_NOTE =
   'With β = 0 nothing holds the policy near the reference, so watch objective/kl climb and the text degenerate: reward hacking.';
 
 /**
- * Shown with an honest sentiment labeler: measured (README, Phase 2 and 3), the starter's reward
- * model does not learn VADER's sentiment from its samples, so the run barely moves; say so up front.
+ * Shown with an honest sentiment labeler: what was measured headless (README, "Make it positive"),
+ * so a person knows the reward model needs the review set first and what to expect.
  */
 export const SENTIMENT_NOTE =
-  'Measured with the bundled starter: its reward model hardly learns this labeler\'s sentiment (held-out accuracy about 0.6), so expect little change. “Make it short” or a keyword labeler shows the loop moving the policy.';
+  'Measured with the bundled starter: sentiment is hard to learn from its samples (held-out reward-model accuracy about 0.6). Train a reward model on the bundled review set first (Reward model tab: Import the bundled review set, then Train); from it, the “Make it positive” settings lifted the labeler\'s score by about one standard deviation of the starter\'s in 12 rounds, KL under 10 nats. Without it the policy learnt to stop early instead.';
