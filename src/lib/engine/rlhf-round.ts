@@ -24,6 +24,7 @@ import { completionKl } from './completion-kl';
 import type { FaultRecord } from './fault-guard';
 import type { PPOConfig } from './ppo-config';
 import type { PPOTrainer } from './ppo-trainer';
+import { stageEpochs } from './reward-fit-settings';
 import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom } from './reward-fitting';
 import { groupAccuracy, scoreCompletions } from './reward-trainer';
 import { meanStats, numericStats, splitPrompts, type RLSettings } from './rl-run';
@@ -187,7 +188,9 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
       // A fit from the base gets the minimum steps that make a reward model fit its data; a model
       // going on from last round's has been fitted already, and takes its epochs only.
       const minSteps = fromLast ? 0 : s.rmMinSteps;
-      const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], { ...DEFAULT_REWARD_FIT, minSteps, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: seeds.rewardFit(s.seed, round) });
+      const settings = { ...DEFAULT_REWARD_FIT, minSteps, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: seeds.rewardFit(s.seed, round) };
+      const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], settings);
+      const epochs = stageEpochs(groups.length, settings);
       const lastEpoch: number[] = [];
       for (;;) {
         await io.checkpoint();
@@ -196,7 +199,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
         const p = next.value;
         io.progress('reward', p.step, p.totalSteps);
         if (p.fault) await io.reportFaults([p.fault]);
-        if (p.epoch === s.rmEpochs && Number.isFinite(p.batchAccuracy)) lastEpoch.push(p.batchAccuracy);
+        if (p.epoch === epochs && Number.isFinite(p.batchAccuracy)) lastEpoch.push(p.batchAccuracy);
       }
       trainAccuracy = mean(lastEpoch);
       // 4. Mean 0, std 1 on the reference's samples, so β keeps its meaning as the reward model changes.
