@@ -165,7 +165,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
   const before = await io.judgements();
   const judged = new Set(before.map((j) => batchKey(j.prompt, j.completions.map((c) => c.text))));
   const ask = batches.filter((b) => !judged.has(batchKey(b.prompt, b.completions.map((c) => c.text))));
-  const lastId = before.length;
+  const judgedBefore = before.length;
   if (ask.length) {
     io.progress('feedback', 0, ask.length);
     await io.requestFeedback(round, ask);
@@ -176,7 +176,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
   // 3. The reward model: accuracy on the fresh judgements first (before it sees them), then a fit
   //    on everything, from the base or from last round's (s.rmStart).
   const all = await io.judgements();
-  const fresh = all.slice(lastId).map((j) => judgementToGroup(j, tok)).filter((g) => g.pairs.length);
+  const fresh = all.slice(judgedBefore).map((j) => judgementToGroup(j, tok)).filter((g) => g.pairs.length);
   const judge = st.rm?.model ?? (st.base.keepHead ? st.base.model : undefined);
   const heldoutAccuracy = judge && fresh.length ? await lock.run(() => groupAccuracy(judge, fresh)) : NaN;
   const groups = informative(all.map((j) => judgementToGroup(j, tok)));
