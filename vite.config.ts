@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { cspHeader, cspPlugin } from './build-plugins/csp.ts';
+import { mainThreadGuardPlugin } from './build-plugins/main-thread-guard.ts';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './build-plugins/cross-origin-isolation.ts';
 import { serviceWorkerPlugin } from './build-plugins/service-worker.ts';
 import { wasmThreadsGluePlugin } from './build-plugins/wasm-threads-glue.ts';
@@ -10,6 +11,8 @@ export default defineConfig({
     svelte(),
     wasmThreadsGluePlugin(),
     cspPlugin(),
+    // The app's page never loads tfjs: the build fails if an import brings it there.
+    mainThreadGuardPlugin(),
     // The benchmark page is a developer's tool: it is not precached for offline use.
     serviceWorkerPlugin({ entry: 'src/sw/service-worker.ts', skip: (file) => file === 'bench.html' || file.startsWith('assets/bench-') }),
   ],

@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../src/lib/model/language-model';
-import { DEFAULT_SFT, SFTSession, sftMeta } from '../src/lib/engine/sft';
+import { SFTSession, sftMeta } from '../src/lib/engine/sft';
+import { DEFAULT_SFT } from '../src/lib/engine/sft-settings';
 import { parseFlags } from './args';
 import { readCheckpointFile, readDemonstrations } from './files';
 

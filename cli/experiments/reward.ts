@@ -1,7 +1,8 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
-//   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR]
+//   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR] [--readout mean,eos]
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
-// model (initialised from the starter's trunk, reward read at EOS) with the app's own fitting code,
+// model (initialised from the starter's trunk, its reward read as --readout says: the mean over the
+// completion, the app's default, or at EOS; a list fits each) with the app's own fitting code,
 // and fits a bag-of-words logistic regression on exactly the same comparisons. Both are scored on
 // held-out comparisons judged by the same labeler without noise: on all of them, and on the clear
 // ones (the labeler's scores at least --clear-margin apart). --curve prints one line per training
@@ -16,8 +17,10 @@ import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { collectComparisons, type LabeledGroup } from '../../src/lib/engine/simulated-comparisons';
-import { DEFAULT_REWARD_FIT, fitRewardModel, rewardModelFrom, type RewardFitStage } from '../../src/lib/engine/reward-fitting';
-import { groupAccuracy, scoreCompletions, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
+import { DEFAULT_REWARD_FIT, DEFAULT_REWARD_READOUT, fitRewardModel, rewardModelFrom, type RewardFitStage } from '../../src/lib/engine/reward-fitting';
+import { REWARD_READOUTS, type RewardReadout } from '../../src/lib/model/config';
+import { groupAccuracy, scoreCompletions } from '../../src/lib/engine/reward-trainer';
+import type { ComparisonGroup } from '../../src/lib/feedback/judgement-group';
 import { fitBagOfWords, type TextPair } from '../../src/lib/rlhf/bag-of-words-reward';
 import { pairwiseAccuracy } from '../../src/lib/rlhf/bradley-terry';
 import { parsePreferenceJsonl, toJsonl, type PreferenceRecord } from '../../src/lib/store/preference-formats';
@@ -65,11 +68,11 @@ function firstComparisons<T extends ComparisonGroup>(groups: T[], n: number): T[
 const textPairs = (groups: LabeledGroup[]): TextPair[] =>
   groups.flatMap((g) => g.pairs.map((p) => ({ chosen: g.prompt + g.texts[p.chosen], rejected: g.prompt + g.texts[p.rejected] })));
 
-interface FitSettings { epochs: number; minSteps: number; pmpEpochs: number; batch: number; lr: number; seed: number; clearMargin: number }
+interface FitSettings { readout: RewardReadout; lr: number; epochs: number; minSteps: number; pmpEpochs: number; batch: number; seed: number; clearMargin: number }
 
 /** The reward model and the baseline fitted on the same comparisons, scored on the same held-out pairs. */
 async function fitBoth(policy: LanguageModel, train: LabeledGroup[], heldout: LabeledGroup[], pairs: HeldoutPair[], pmp: { groups: ComparisonGroup[]; texts: TextPair[] } | undefined, f: FitSettings) {
-  const rm = rewardModelFrom(policy);
+  const rm = rewardModelFrom(policy, { readout: f.readout });
   try {
     const stages: RewardFitStage[] = [...(pmp ? [{ phase: 'pretrain' as const, groups: pmp.groups }] : []), { phase: 'train', groups: train }];
     // PMP runs its own number of epochs, then the comparisons theirs: one fit per stage.
@@ -100,12 +103,23 @@ function dumpComparisons(file: string, train: LabeledGroup[], heldout: LabeledGr
   writeFileSync(file, toJsonl([...records(train, 'train'), ...records(heldout, 'heldout')]));
 }
 
+function numberList(flag: string, text: string): number[] {
+  const values = text.split(',').map(Number);
+  if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`Expected ${flag} to list positive numbers, but got "${text}"`);
+  return values;
+}
+
 export async function rewardExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
     labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
-    temperature: 0.7, epochs: DEFAULT_REWARD_FIT.epochs, minSteps: DEFAULT_REWARD_FIT.minSteps, batch: DEFAULT_REWARD_FIT.batchSize, lr: DEFAULT_REWARD_FIT.learningRate, seed: 1,
-    checkpoint: 'starter', pmp: '', pmpEpochs: 2, curve: '', clearMargin: 0.5, dumpComparisons: '',
+    temperature: 0.7, epochs: String(DEFAULT_REWARD_FIT.epochs), minSteps: DEFAULT_REWARD_FIT.minSteps, batch: DEFAULT_REWARD_FIT.batchSize, lr: String(DEFAULT_REWARD_FIT.learningRate), seed: 1,
+    checkpoint: 'starter', pmp: '', pmpEpochs: 2, curve: '', clearMargin: 0.5, dumpComparisons: '', readout: DEFAULT_REWARD_READOUT as string,
   });
+  // --readout, --lr and --epochs take lists: every combination is fitted on the same comparisons.
+  const readouts = f.readout.split(',') as RewardReadout[];
+  const lrs = numberList('--lr', f.lr);
+  const epochList = numberList('--epochs', f.epochs);
+  if (readouts.some((r) => !(REWARD_READOUTS as readonly string[]).includes(r))) throw new Error(`Expected --readout to list ${REWARD_READOUTS.join(', ')}, but got "${f.readout}"`);
   const sizes = f.curve ? f.curve.split(',').map(Number) : [f.comparisons];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`Expected --curve to list positive whole numbers, but got "${f.curve}"`);
   const t0 = performance.now();
@@ -138,13 +152,14 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
     disposeLanguageModel(rm);
     return acc;
   })();
-  const fit: FitSettings = { epochs: f.epochs, minSteps: f.minSteps, pmpEpochs: f.pmpEpochs, batch: f.batch, lr: f.lr, seed: f.seed, clearMargin: f.clearMargin };
+  const fit = { minSteps: f.minSteps, pmpEpochs: f.pmpEpochs, batch: f.batch, seed: f.seed, clearMargin: f.clearMargin };
+  const variants = readouts.flatMap((readout) => lrs.flatMap((lr) => epochList.map((epochs) => ({ readout, lr, epochs }))));
   let last: Record<string, unknown> = {};
   for (const n of sizes) {
     const train = firstComparisons(all.groups, n);
-    for (const withPmp of pmp ? [false, true] : [false]) {
+    for (const withPmp of pmp ? [false, true] : [false]) for (const v of variants) {
       const t1 = performance.now();
-      const row = { comparisons: n, pmp: withPmp, ...(await fitBoth(policy, train, heldout.groups, pairs, withPmp ? pmp : undefined, fit)), seconds: Math.round((performance.now() - t1) / 1000) };
+      const row = { comparisons: n, pmp: withPmp, ...v, ...(await fitBoth(policy, train, heldout.groups, pairs, withPmp ? pmp : undefined, { ...fit, ...v })), seconds: Math.round((performance.now() - t1) / 1000) };
       console.log(JSON.stringify(row));
       last = row;
     }
@@ -152,7 +167,7 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
   const ceiling = f.labeler === 'sentiment' ? seenWordCeiling(firstComparisons(all.groups, sizes.at(-1)!), heldout.groups) : undefined;
   console.log(JSON.stringify({
     labeler: noisy.name, heldout_comparisons: f.heldout, clear_heldout_comparisons: pairs.filter((p) => p.margin >= f.clearMargin).length,
-    noise: f.noise, pmp_file: f.pmp || null, epochs: f.epochs, lr: f.lr, initial_heldout_accuracy: initial, ...last,
+    noise: f.noise, pmp_file: f.pmp || null, initial_heldout_accuracy: initial, ...last,
     heldout_accuracy: last.rm_heldout_accuracy, ...(ceiling ? { seen_word_ceiling: ceiling } : {}),
     seconds: Math.round((performance.now() - t0) / 1000),
   }));

@@ -5,7 +5,7 @@ import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { deleteCheckpoints, importCheckpointFile, listCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { decodeCheckpoint } from '../../src/lib/model/checkpoint-format';
-import { roundCheckpointName } from '../../src/lib/engine/rl-run';
+import { roundCheckpointName } from '../../src/lib/store/checkpoint-names';
 import type { PlaygroundDB } from '../../src/lib/store/db';
 import { isQuotaError, StorageFullError, storageFullMessage } from '../../src/lib/store/storage-errors';
 import { testModel } from './helpers';

@@ -1,13 +1,15 @@
 import { freshDatabases } from './fresh-db'; // first: installs fake-indexeddb before Dexie loads
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { allFiniteTensor, describeFault, TrainingFaultError } from '../../src/lib/engine/fault-guard';
+import { allFiniteTensor, TrainingFaultError } from '../../src/lib/engine/fault-guard';
+import { describeFault } from '../../src/lib/store/fault-record';
 import { learningRateAt } from '../../src/lib/engine/optimizer';
 import { DEFAULT_PPO, type PPOConfig } from '../../src/lib/engine/ppo-config';
 import { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import { Pretraining } from '../../src/lib/engine/pretraining';
 import { rewardModelFrom } from '../../src/lib/engine/reward-fitting';
-import { RewardTrainer, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
+import { RewardTrainer } from '../../src/lib/engine/reward-trainer';
+import type { ComparisonGroup } from '../../src/lib/feedback/judgement-group';
 import type { ScoreFn } from '../../src/lib/engine/rollout';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { CheckpointFormatError, decodeCheckpoint, NonFiniteWeightsError } from '../../src/lib/model/checkpoint-format';

@@ -10,7 +10,8 @@ import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../../src/lib/
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';
 import { StorageFullError } from '../../src/lib/store/storage-errors';
-import { deleteAutosave, PRETRAIN_AUTOSAVE_KEY, readAutosave, saveAutosave, type PretrainAutosave } from '../../src/lib/store/training-autosave';
+import { deleteAutosave, readAutosave, saveAutosave, type PretrainAutosave } from '../../src/lib/worker/pretrain-autosave';
+import { PRETRAIN_AUTOSAVE_KEY } from '../../src/lib/store/setting-keys';
 import type { PretrainRequest } from '../../src/lib/worker/protocol';
 import { randomIds, testModel } from './helpers';
 

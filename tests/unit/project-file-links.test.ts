@@ -5,7 +5,7 @@
 // is untouched. Links to items the file does not hold are dropped.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { roundCheckpointName } from '../../src/lib/engine/rl-run';
+import { roundCheckpointName } from '../../src/lib/store/checkpoint-names';
 import type { Judgement } from '../../src/lib/feedback/judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { decodeCheckpoint } from '../../src/lib/model/checkpoint-format';

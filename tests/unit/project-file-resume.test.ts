@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { AdamState } from '../../src/lib/engine/adam-state';
-import { DEFAULT_RL, roundCheckpointName, type RLRunSettings } from '../../src/lib/engine/rl-run';
+import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
+import { roundCheckpointName } from '../../src/lib/store/checkpoint-names';
 import type { LabelingBatch } from '../../src/lib/feedback/simulated-judgement';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';

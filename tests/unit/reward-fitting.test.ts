@@ -4,7 +4,8 @@ import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom } from
 import { stageEpochs } from '../../src/lib/engine/reward-fit-settings';
 import { makeRng } from '../../src/lib/util/rng';
 import { MODEL_SIZES } from '../../src/lib/model/config';
-import { groupAccuracy, type ComparisonGroup } from '../../src/lib/engine/reward-trainer';
+import { groupAccuracy } from '../../src/lib/engine/reward-trainer';
+import type { ComparisonGroup } from '../../src/lib/feedback/judgement-group';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { testModel } from './helpers';

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '../../src/lib/engine/checkpoint-retention';
-import { DEFAULT_RL, roundCheckpointName, type RLRunSettings } from '../../src/lib/engine/rl-run';
+import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
+import { roundCheckpointName } from '../../src/lib/store/checkpoint-names';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { getDB } from '../../src/lib/store/db';

@@ -3,7 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { learningRateAt } from '../../src/lib/engine/optimizer';
-import { sftBatch, sftExample, sftLoss, sftLossTensor, sftMeta, SFTSession, type SFTSettings } from '../../src/lib/engine/sft';
+import { sftBatch, sftExample, sftLoss, sftLossTensor, sftMeta, SFTSession } from '../../src/lib/engine/sft';
+import type { SFTSettings } from '../../src/lib/engine/sft-settings';
 import { lmHead, trunk } from '../../src/lib/model/gpt';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { paramsToArrays } from '../../src/lib/model/params';

@@ -3,17 +3,8 @@
 // is undone: the weights and Adam's state go back to the last good step's copy, the learning rate
 // is halved and the fault is recorded. Too many faults in a row stop training with a plain reason.
 import * as tf from '@tensorflow/tfjs';
+import type { FaultRecord } from '../store/fault-record';
 import { setLearningRate } from './optimizer';
-
-/** One undone step, as the run's record and the UI show it. */
-export interface FaultRecord {
-  /** The optimizer step (1-based, counted by the guard) that went bad. */
-  step: number;
-  /** What was not finite: 'loss' or 'weights'. */
-  what: 'loss' | 'weights';
-  lrBefore: number;
-  lrAfter: number;
-}
 
 /** Training stopped: faults kept coming after lowering the learning rate. The weights are the last good ones. */
 export class TrainingFaultError extends Error {
@@ -21,12 +12,6 @@ export class TrainingFaultError extends Error {
 }
 
 export const MAX_CONSECUTIVE_FAULTS = 3;
-
-/** A one-line account of a fault for people. */
-export function describeFault(f: FaultRecord): string {
-  const what = f.what === 'loss' ? 'the loss' : 'the weights';
-  return `Step ${f.step}: NaN or Infinity in ${what}. The last good weights were restored and the learning rate halved (${f.lrBefore.toPrecision(2)} → ${f.lrAfter.toPrecision(2)}).`;
-}
 
 /** Adam's state as tfjs keeps it (protected fields; moments appear at the first update). */
 interface AdamInternals {

@@ -6,7 +6,8 @@ import type { LanguageModel } from '../model/language-model';
 import { tokenLogProbs } from '../model/logprobs';
 import { namedParams } from '../model/params';
 import { readAdamState, restoreAdamState, type AdamState } from './adam-state';
-import { FaultGuard, type FaultRecord } from './fault-guard';
+import type { FaultRecord } from '../store/fault-record';
+import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, learningRateAt, makeAdam, setLearningRate } from './optimizer';
 
 export interface LMTrainSettings {

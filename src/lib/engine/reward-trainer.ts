@@ -3,21 +3,14 @@
 // go through the model once, in the same batch, and every pair is formed from those K rewards
 // (InstructGPT), each group's pairs weighted 1/#pairs so a ranking counts once, not K(K−1)/2 times.
 import * as tf from '@tensorflow/tfjs';
-import type { PairIndex } from '../feedback/pairs';
+import type { ComparisonGroup } from '../feedback/judgement-group';
 import type { LanguageModel } from '../model/language-model';
 import { namedParams } from '../model/params';
-import { padBatch, rewardScores, rewardSequence } from '../model/reward';
+import { padBatch, rewardScores, rewardSequence, type RewardInput } from '../model/reward';
 import { bradleyTerryLoss, pairwiseAccuracy, pointwiseLogisticLoss } from '../rlhf/bradley-terry';
-import { FaultGuard, type FaultRecord } from './fault-guard';
+import type { FaultRecord } from '../store/fault-record';
+import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
-
-export interface ComparisonGroup {
-  promptIds: number[];
-  completions: number[][];
-  pairs: PairIndex[];
-  /** Thumbs up (true) or down on single completions: a pointwise logistic term. */
-  thumbs: Array<{ index: number; up: boolean }>;
-}
 
 export interface RewardTrainSettings {
   learningRate: number;
@@ -29,7 +22,7 @@ export interface RewardTrainSettings {
 export const DEFAULT_REWARD_TRAIN: RewardTrainSettings = { learningRate: 3e-4, gradClip: 1, thumbsWeight: 0.5 };
 
 interface FlatBatch {
-  sequences: number[][];
+  sequences: RewardInput[];
   chosen: number[]; rejected: number[]; margin: number[]; weight: number[];
   thumbIndex: number[]; thumbLabel: number[];
 }
@@ -75,11 +68,11 @@ export class RewardTrainer {
   async step(groups: ComparisonGroup[]): Promise<{ loss: number; accuracy: number; fault?: FaultRecord }> {
     const b = flatten(groups, this.model.config.blockSize);
     if (b.chosen.length === 0 && b.thumbIndex.length === 0) throw new Error('The batch has no pairs and no thumbs to learn from');
-    const { ids, last } = padBatch(b.sequences);
+    const { ids, ...spans } = padBatch(b.sequences);
     const n = b.sequences.length;
     let rewards: tf.Tensor1D | undefined;
     const { value, grads } = tf.variableGrads(() => {
-      const r = rewardScores(this.model.config, this.model.params, tf.tensor2d(ids, undefined, 'int32'), last);
+      const r = rewardScores(this.model.config, this.model.params, tf.tensor2d(ids, undefined, 'int32'), spans);
       rewards = tf.keep(r);
       const column = r.reshape([n, 1]);
       let loss = tf.scalar(0);
@@ -118,8 +111,8 @@ export async function scoreCompletions(model: LanguageModel, items: Array<{ prom
   const out: number[] = [];
   for (let i = 0; i < items.length; i += batchSize) {
     const seqs = items.slice(i, i + batchSize).map((it) => rewardSequence(it.promptIds, it.completion, model.config.blockSize));
-    const { ids, last } = padBatch(seqs);
-    const r = tf.tidy(() => rewardScores(model.config, model.params, tf.tensor2d(ids, undefined, 'int32'), last));
+    const { ids, ...spans } = padBatch(seqs);
+    const r = tf.tidy(() => rewardScores(model.config, model.params, tf.tensor2d(ids, undefined, 'int32'), spans));
     out.push(...(await r.data()));
     r.dispose();
   }

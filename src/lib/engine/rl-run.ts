@@ -95,12 +95,6 @@ export function withDefaults<T extends Partial<RLSettings>>(stored: T): T & RLSe
   } as T & RLSettings;
 }
 
-/** The name a run's frozen reference is saved with (and its rounds' parent). */
-export const referenceCheckpointName = (runId: number) => `RL reference (run ${runId})`;
-
-/** The name a round's policy checkpoint is saved with; one named otherwise was renamed and is kept. */
-export const roundCheckpointName = (runId: number, round: number) => `RL policy (run ${runId}, round ${round})`;
-
 /** The first evalPrompts prompts are held out for measuring; the rest feed the rollouts and the feedback. */
 export function splitPrompts(prompts: string[], evalPrompts: number): { train: string[]; heldout: string[] } {
   if (prompts.length < 2) throw new Error(`Expected at least 2 prompts, but got ${prompts.length}`);

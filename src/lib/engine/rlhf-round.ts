@@ -21,7 +21,7 @@ import { makeRng } from '../util/rng';
 import { seeds } from '../util/seeds';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { completionKl } from './completion-kl';
-import type { FaultRecord } from './fault-guard';
+import type { FaultRecord } from '../store/fault-record';
 import type { PPOConfig } from './ppo-config';
 import type { PPOTrainer } from './ppo-trainer';
 import { stageEpochs } from './reward-fit-settings';

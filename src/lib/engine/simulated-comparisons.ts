@@ -5,7 +5,7 @@ import { rankOf, type SimulatedLabeler } from '../feedback/labelers';
 import type { LanguageModel } from '../model/language-model';
 import { promptContext, sample } from '../model/sample';
 import { makeRng } from '../util/rng';
-import type { ComparisonGroup } from './reward-trainer';
+import type { ComparisonGroup } from '../feedback/judgement-group';
 
 export interface CollectSettings {
   /** Comparisons (pairs) to collect. */

@@ -7,7 +7,7 @@ import { disposeLanguageModel, type LanguageModel } from '../model/language-mode
 import { cloneParams } from '../model/params';
 import { IDENTITY_NORMALIZATION } from '../rlhf/reward-normalization';
 import { Lock } from '../util/lock';
-import type { FaultRecord } from './fault-guard';
+import type { FaultRecord } from '../store/fault-record';
 import type { PtxTextSource } from './ppo-config';
 import { PPOTrainer } from './ppo-trainer';
 import { PtxBatches } from './ptx';

@@ -4,11 +4,19 @@
 // an importer); given the reward model's tokenizer, the prompt and completions are encoded again
 // from their texts, so a judgement made under the character-level starter still trains a reward
 // model on a BPE one, and an imported file is read in the model's own tokens.
-import type { ComparisonGroup } from '../engine/reward-trainer';
 import type { PairIndex } from './pairs';
 import { rankingToPairs } from './pairs';
 import type { Judgement } from './judgement';
 import type { Tokenizer } from '../model/tokenizer';
+
+/** One judgement's training data: a prompt, its K completions, the pairs it implies, any thumbs. */
+export interface ComparisonGroup {
+  promptIds: number[];
+  completions: number[][];
+  pairs: PairIndex[];
+  /** Thumbs up (true) or down on single completions: a pointwise logistic term. */
+  thumbs: Array<{ index: number; up: boolean }>;
+}
 
 export function judgementToGroup(j: Judgement, tokenizer?: Tokenizer): ComparisonGroup {
   const k = j.completions.length;

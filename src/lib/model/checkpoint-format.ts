@@ -5,7 +5,7 @@
 // The header holds the format version, the model config, the tokenizer, free-form training
 // metadata and a table of tensors (name, shape, offset into the data). Pure JS: no tfjs, so the
 // UI validates an upload without touching the model.
-import { validateConfig, type GPTConfig } from './config';
+import { validateConfig, type GPTConfig, type GPTSizeKey } from './config';
 import { parameterShapes } from './param-shapes';
 import { createTokenizer, type Tokenizer, type TokenizerSpec } from './tokenizer';
 
@@ -15,7 +15,7 @@ export const CHECKPOINT_VERSION = 2;
 /** The header is a config, a tokenizer, metadata and a tensor table: kilobytes, never megabytes. */
 export const MAX_HEADER_BYTES = 1_000_000;
 /** Far above any model a tab can train; a file past them is corrupt or hostile, not big. */
-export const CONFIG_LIMITS: Readonly<Record<keyof GPTConfig, number>> = { vocabSize: 65_536, blockSize: 4096, nLayer: 48, nHead: 64, nEmbd: 2048 };
+export const CONFIG_LIMITS: Readonly<Record<GPTSizeKey, number>> = { vocabSize: 65_536, blockSize: 4096, nLayer: 48, nHead: 64, nEmbd: 2048 };
 
 /** What we know about how a checkpoint was made; shown in the checkpoint list. */
 export interface CheckpointMeta {
@@ -120,7 +120,7 @@ export function decodeCheckpoint(input: ArrayBuffer | Uint8Array): Checkpoint {
   } catch (e) {
     return fail(`Corrupt checkpoint: its tokenizer is broken: ${(e as Error).message}`);
   }
-  for (const [key, max] of Object.entries(CONFIG_LIMITS) as Array<[keyof GPTConfig, number]>) {
+  for (const [key, max] of Object.entries(CONFIG_LIMITS) as Array<[GPTSizeKey, number]>) {
     if (config[key] > max) fail(`Checkpoint config out of range: ${key} is ${config[key]}, more than ${max}`);
   }
   if (tokenizer.vocabSize !== config.vocabSize) {

@@ -11,7 +11,21 @@ export interface GPTConfig {
   nHead: number;
   /** Width of the residual stream. */
   nEmbd: number;
+  /**
+   * Reward models only: where the reward head is read: at EOS, as the mean over the completion, or
+   * the sum of the two (model/reward.ts). Absent means 'eos', which every reward checkpoint before
+   * this field used.
+   */
+  rewardReadout?: RewardReadout;
 }
+
+/** The config's sizes (every key but the readout). */
+export type GPTSizeKey = Exclude<keyof GPTConfig, 'rewardReadout'>;
+
+export const REWARD_READOUTS = ['eos', 'mean', 'eos+mean'] as const;
+export type RewardReadout = (typeof REWARD_READOUTS)[number];
+
+export const rewardReadoutOf = (c: GPTConfig): RewardReadout => c.rewardReadout ?? 'eos';
 
 /** Model sizes a user can pick when pretraining from scratch (vocabSize comes from the tokenizer). */
 export const MODEL_SIZES = {
@@ -31,6 +45,9 @@ export function validateConfig(c: GPTConfig): GPTConfig {
     if (!Number.isInteger(v) || v <= 0) {
       throw new Error(`Expected config.${key} to be a positive integer, but got ${v}`);
     }
+  }
+  if (c.rewardReadout !== undefined && !(REWARD_READOUTS as readonly string[]).includes(c.rewardReadout)) {
+    throw new Error(`Expected config.rewardReadout to be one of ${REWARD_READOUTS.join(', ')}, but got ${String(c.rewardReadout)}`);
   }
   if (c.nEmbd % c.nHead !== 0) {
     throw new Error(`Expected nEmbd (${c.nEmbd}) to be divisible by nHead (${c.nHead})`);

@@ -1,6 +1,6 @@
 // The app's IndexedDB database (Dexie). Schema changes add a version here, never edit an old one.
 import Dexie, { type Table } from 'dexie';
-import type { FaultRecord } from '../engine/fault-guard';
+import type { FaultRecord } from './fault-record';
 import type { Judgement } from '../feedback/judgement';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { GPTConfig } from '../model/config';

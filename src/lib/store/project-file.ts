@@ -5,8 +5,8 @@
 // labeling screen travel as judgements, which is where demonstrations.ts reads them from.)
 // Importing validates every item before writing any, then adds them all in one transaction, where
 // every item gets a new id and every link between items follows it (see importProject).
-import { referenceCheckpointName, roundCheckpointName } from '../engine/rl-run';
-import type { FaultRecord } from '../engine/fault-guard';
+import { referenceCheckpointName, roundCheckpointName } from './checkpoint-names';
+import type { FaultRecord } from './fault-record';
 import type { Judgement } from '../feedback/judgement';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointMeta } from '../model/checkpoint-format';
 import { saveCheckpoint } from './checkpoints';
@@ -15,7 +15,7 @@ import { checkDemonstrationRecord } from './demonstrations';
 import { validateJudgement } from './judgements';
 import { checkPromptList } from './prompt-set-formats';
 import { parseRunSettingKey, runSettingKey } from './run-settings';
-import { PRETRAIN_AUTOSAVE_KEY } from './training-autosave';
+import { PRETRAIN_AUTOSAVE_KEY } from './setting-keys';
 
 export const PROJECT_FORMAT = 'rlhf-playground-project';
 export const PROJECT_VERSION = 1;

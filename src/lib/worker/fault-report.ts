@@ -1,5 +1,5 @@
 // Telling people about undone training steps (fault-guard.ts), and keeping them in the run's record.
-import { describeFault, type FaultRecord } from '../engine/fault-guard';
+import { describeFault, type FaultRecord } from '../store/fault-record';
 import type { PlaygroundDB } from '../store/db';
 import type { FromWorker } from './protocol';
 

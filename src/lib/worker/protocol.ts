@@ -6,7 +6,7 @@ import type { DecodingSettings } from '../model/pick-token';
 import type { CompletionRecord } from '../feedback/judgement';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
-import type { FaultRecord } from '../engine/fault-guard';
+import type { FaultRecord } from '../store/fault-record';
 import type { BeforeAfterRow, RoundPhase } from '../engine/rlhf-round';
 import type { RuleBreakdown } from '../rlhf/rule-rewards';
 
@@ -82,7 +82,7 @@ export interface PretrainRequest {
 
 export type TokenizerChoice = { kind: 'train-bpe'; vocabSize: number } | { kind: 'keep' };
 
-/** A pretraining autosave found at start (store/training-autosave.ts), as the Pretrain panel offers it. */
+/** A pretraining autosave found at start (worker/pretrain-autosave.ts), as the Pretrain panel offers it. */
 export interface PretrainAutosaveOffer {
   savedAt: string;
   /** The model's name, as it was. */

@@ -21,7 +21,7 @@ import { listJudgements } from '../store/judgements';
 import type { Lock } from '../util/lock';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { reportFaults } from './fault-report';
-import type { FaultRecord } from '../engine/fault-guard';
+import type { FaultRecord } from '../store/fault-record';
 import type { FromWorker, LabelerAgreement, LabelSampleRequest, ModelInfo, RewardModelInfo, RewardTrainRequest } from './protocol';
 
 /** What the reward host needs from the worker around it. */

@@ -5,8 +5,9 @@
 // demonstrations, how many steps and the last loss, and "Save as checkpoint" stores it so.
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { LanguageModel } from '../model/language-model';
-import { describeFault } from '../engine/fault-guard';
-import { SFTSession, checkSFTSettings, sftMeta } from '../engine/sft';
+import { describeFault } from '../store/fault-record';
+import { SFTSession, sftMeta } from '../engine/sft';
+import { checkSFTSettings } from '../engine/sft-settings';
 import { getDB } from '../store/db';
 import { chooseDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';

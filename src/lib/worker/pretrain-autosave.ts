@@ -5,11 +5,10 @@
 // Apart from db.ts so that it does not load Dexie (unit tests install a fake IndexedDB first).
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import type { LMTrainerState } from '../engine/lm-trainer';
-import type { PretrainRequest } from '../worker/protocol';
-import type { PlaygroundDB } from './db';
-import { writeOrExplain, type StorageEstimateLike } from './storage-errors';
-
-export const PRETRAIN_AUTOSAVE_KEY = 'autosave/pretrain';
+import type { PlaygroundDB } from '../store/db';
+import { PRETRAIN_AUTOSAVE_KEY } from '../store/setting-keys';
+import { writeOrExplain, type StorageEstimateLike } from '../store/storage-errors';
+import type { PretrainRequest } from './protocol';
 
 export interface PretrainAutosave {
   savedAt: string;
