@@ -5,6 +5,14 @@
 //   k1 = −log r            unbiased, can be negative for one token
 //   k2 = ½ (log r)²        biased, low variance, ≥ 0
 //   k3 = (r − 1) − log r   unbiased, low variance, ≥ 0
+// Where the rest of the KL penalty lives: the controller that moves β is rlhf/adaptive-kl.ts; the
+// log-probs it reads come from engine/rollout.ts; engine/ppo-trainer.ts adds −β·KL to the rewards
+// (A2C puts the exact KL in its loss, rlhf/a2c-loss.ts); engine/completion-kl.ts measures the KL of
+// held-out samples for the charts.
+// The score goes on the completion's last real token (its EOS, or its last token when it did not
+// end), the token whose action the reward model judged. TRL's current PPO code puts it one slot
+// later, after the last real token (its issue #1893 is open on it); we keep the token the score
+// belongs to, so no reward lands on padding and GAE's last step is a real one.
 import { assertMask, assertSameShape } from './masks';
 
 export type KlEstimator = 'k1' | 'k3';
