@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  completionMask, containsEos, maskedMean, maskedSum, maskedVariance, maskedWhiten,
-} from '../../src/lib/rlhf/masks';
+import { maskedMean, maskedSum, maskedVariance, maskedWhiten } from '../../src/lib/rlhf/masks';
 
 const EOS = 2;
 const PAD = 0;
-
-describe('completion mask', () => {
-  const tokens = [
-    [5, 6, 2, 7, 2], // EOS at 2: keep it, drop what follows (even a second EOS)
-    [5, 2, 0, 0, 0], // EOS then padding
-    [5, 6, 7, 8, 9], // ran out of tokens: all real
-    [5, 6, 0, 0, 0], // no EOS, right-padded
-  ];
-
-  it('is 1 up to and including the first EOS, 0 after it and at padding', () => {
-    expect(completionMask(tokens, EOS, PAD)).toEqual([
-      [1, 1, 1, 0, 0],
-      [1, 1, 0, 0, 0],
-      [1, 1, 1, 1, 1],
-      [1, 1, 0, 0, 0],
-    ]);
-  });
-
-  it('without a pad id, only EOS ends a row', () => {
-    expect(completionMask(tokens, EOS)[3]).toEqual([1, 1, 1, 1, 1]);
-  });
-
-  it('keeps the first EOS when pad and EOS are the same id', () => {
-    expect(completionMask([[5, 2, 2, 2]], 2, 2)).toEqual([[1, 1, 0, 0]]);
-  });
-
-  it('says which rows hold an EOS', () => {
-    expect(containsEos(tokens, EOS)).toEqual([true, true, false, false]);
-  });
-});
 
 describe('masked statistics', () => {
   const x = [[1, 2, 3], [4, 5, 6]];

@@ -147,8 +147,6 @@ export function chartedMetrics(metrics: Array<Record<string, number>>): Array<(t
   });
 }
 
-export type RLMetricKey = (typeof RL_METRICS)[number]['key'];
-
 /** Means over rows of every numeric key the first row has. */
 export function meanStats(rows: Array<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = {};

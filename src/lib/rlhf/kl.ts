@@ -3,7 +3,7 @@
 // the last (Ziegler et al. 2019; InstructGPT; TRL). Estimators from Schulman, "Approximating KL
 // divergence" (2020), with x ~ policy and log r = log p_ref(x) − log p(x):
 //   k1 = −log r            unbiased, can be negative for one token
-//   k2 = ½ (log r)²        biased, low variance, ≥ 0
+//   k2 = ½ (log r)²        biased, low variance, ≥ 0 (not offered: TRL's PPO offers k1 and k3)
 //   k3 = (r − 1) − log r   unbiased, low variance, ≥ 0
 // Where the rest of the KL penalty lives: the controller that moves β is rlhf/adaptive-kl.ts; the
 // log-probs it reads come from engine/rollout.ts; engine/ppo-trainer.ts adds −β·KL to the rewards
@@ -19,10 +19,6 @@ export type KlEstimator = 'k1' | 'k3';
 
 export function klK1(logp: number, logpRef: number): number {
   return logp - logpRef;
-}
-
-export function klK2(logp: number, logpRef: number): number {
-  return 0.5 * (logp - logpRef) ** 2;
 }
 
 /** (r − 1) − log r with log r = logpRef − logp; expm1 keeps it exact (and ≥ 0) when r ≈ 1. */

@@ -3,34 +3,6 @@
 // 0 at padding or after the end of sequence. Plain numbers, no tensors: the tensor twins live in
 // ppo-loss.ts.
 
-/**
- * 1 up to and including the first `eos` of each row, 0 after it. With `pad`, a row also ends just
- * before its first `pad` (right padding of a row that never reached EOS). EOS is checked first, so
- * `pad === eos` still keeps the first EOS.
- */
-export function completionMask(tokens: number[][], eos: number, pad?: number): number[][] {
-  return tokens.map((row) => {
-    let ended = false;
-    return row.map((id) => {
-      if (ended) return 0;
-      if (id === eos) {
-        ended = true;
-        return 1;
-      }
-      if (pad !== undefined && id === pad) {
-        ended = true;
-        return 0;
-      }
-      return 1;
-    });
-  });
-}
-
-/** Whether each row holds an `eos` (so the completion finished rather than ran out of tokens). */
-export function containsEos(tokens: number[][], eos: number): boolean[] {
-  return tokens.map((row) => row.includes(eos));
-}
-
 /** Throws unless `a` and `b` have the same rows of the same lengths; the message names both. */
 export function assertSameShape(aName: string, a: number[][], bName: string, b: number[][]): void {
   if (a.length !== b.length) throw new Error(`Expected ${aName} and ${bName} to have as many rows, but got ${a.length} and ${b.length}`);

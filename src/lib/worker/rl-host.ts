@@ -77,7 +77,6 @@ const roundKey = (runId: number) => runSettingKey('rl-round', runId);
 /** The PPO trainer's state as of the last saved round (Adam's moments, the KL coefficient). */
 const trainerKey = (runId: number) => runSettingKey('rl-trainer', runId);
 
-const disposeModel = (m: LanguageModel) => disposeLanguageModel(m);
 
 export class RLHost {
   private session: Session | undefined;
@@ -152,7 +151,7 @@ export class RLHost {
       stored = { ...settings, referenceCheckpointId, rewardBase };
       await db.runs.update(runId, { settings: stored });
     } catch (e) {
-      disposeModel(reference);
+      disposeLanguageModel(reference);
       // Without its reference the run cannot go on: not left "running" for a reload to resume.
       if (runId !== undefined) await db.runs.update(runId, { status: 'failed' });
       throw e;
@@ -180,7 +179,7 @@ export class RLHost {
       reference = await load(s.referenceCheckpointId, 'reference model');
       policy = policyCheckpointId !== undefined ? await load(policyCheckpointId, 'policy') : undefined;
     } catch (e) {
-      if (reference) disposeModel(reference);
+      if (reference) disposeLanguageModel(reference);
       await db.runs.update(runId, { status: 'failed' });
       throw e;
     }
@@ -264,7 +263,7 @@ export class RLHost {
       base = await rewardBase(s, reference, this.ctx);
     } catch (e) {
       trainer?.dispose();
-      [policy, reference].forEach(disposeModel);
+      [policy, reference].forEach(disposeLanguageModel);
       await getDB().runs.update(runId, { status: 'failed' });
       throw e;
     }
@@ -290,7 +289,7 @@ export class RLHost {
       message = e instanceof Stopped ? (session.reset ? 'Reset' : 'Stopped') : (e as Error).message;
     } finally {
       session.trainer.dispose();
-      [session.policy, session.reference, session.base.model, session.rm?.model].forEach((m) => m && disposeModel(m));
+      [session.policy, session.reference, session.base.model, session.rm?.model].forEach((m) => m && disposeLanguageModel(m));
       this.session = undefined;
       finish();
     }
