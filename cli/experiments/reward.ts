@@ -1,8 +1,8 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
-//   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR] [--readout mean,eos]
+//   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR] [--readout eos,mean,eos+mean]
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
-// model (initialised from the starter's trunk, its reward read as --readout says: the mean over the
-// completion, the app's default, or at EOS; a list fits each) with the app's own fitting code,
+// model (initialised from the starter's trunk, its reward read as --readout says: at EOS, as the
+// mean over the completion, or both added, the app's default; a list fits each) with the app's own fitting code,
 // and fits a bag-of-words logistic regression on exactly the same comparisons. Both are scored on
 // held-out comparisons judged by the same labeler without noise: on all of them, and on the clear
 // ones (the labeler's scores at least --clear-margin apart). --curve prints one line per training

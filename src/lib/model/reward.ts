@@ -1,7 +1,7 @@
 // The reward model's forward pass: the LM trunk with a scalar reward head on every position, read
 // at each sequence's last real token (its EOS, as in InstructGPT), as the mean over the
-// completion's tokens and its EOS, or as the sum of the two. The readout is part of the model's config (GPTConfig
-// rewardReadout), so a reward checkpoint is always scored the way it was trained.
+// completion's tokens and its EOS, or as the sum of the two. The readout is part of the model's
+// config (GPTConfig rewardReadout), so a reward checkpoint is always scored the way it was trained.
 import * as tf from '@tensorflow/tfjs';
 import { rewardReadoutOf, type GPTConfig, type RewardReadout } from './config';
 import { rewardHead, trunk } from './gpt';
