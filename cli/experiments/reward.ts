@@ -1,5 +1,6 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
 //   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR] [--readout eos,mean,eos+mean]
+//   [--validation 0,0.1] [--early-stop-on loss,accuracy]
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
 // model (initialised from the starter's trunk, its reward read as --readout says: at EOS, as the
 // mean over the completion, or both added, the app's default; a list fits each) with the app's own fitting code,
@@ -9,7 +10,10 @@
 // size; --pmp FILE first trains on a preference file (preference-model pretraining: the reward
 // model's first stage, and extra comparisons for the baseline), and then every size is fitted both
 // with and without it. --dump-comparisons writes the train and held-out comparisons as TRL
-// preference JSONL with a "split" field. Last line: a JSON object.
+// preference JSONL with a "split" field. --validation is the share of the comparisons early
+// stopping holds back (0: none; fewer than 100 comparisons are always fitted whole), and
+// --early-stop-on what it keeps the lowest of. --readout, --lr, --epochs, --validation and
+// --early-stop-on take lists. Last line: a JSON object.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { makeLabeler, type Scorer } from '../../src/lib/feedback/labelers';
 import { SCORER_KINDS, scorerOf, type ScorerKind } from '../../src/lib/feedback/simulated-judgement';
@@ -17,6 +21,7 @@ import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
 import { collectComparisons, type LabeledGroup } from '../../src/lib/engine/simulated-comparisons';
+import { EARLY_STOP_METRICS, type EarlyStopMetric } from '../../src/lib/engine/reward-fit-settings';
 import { DEFAULT_REWARD_FIT, DEFAULT_REWARD_READOUT, fitRewardModel, rewardModelFrom, type RewardFitStage } from '../../src/lib/engine/reward-fitting';
 import { REWARD_READOUTS, type RewardReadout } from '../../src/lib/model/config';
 import { groupAccuracy, scoreCompletions } from '../../src/lib/engine/reward-trainer';
@@ -68,7 +73,7 @@ function firstComparisons<T extends ComparisonGroup>(groups: T[], n: number): T[
 const textPairs = (groups: LabeledGroup[]): TextPair[] =>
   groups.flatMap((g) => g.pairs.map((p) => ({ chosen: g.prompt + g.texts[p.chosen], rejected: g.prompt + g.texts[p.rejected] })));
 
-interface FitSettings { readout: RewardReadout; lr: number; epochs: number; minSteps: number; pmpEpochs: number; batch: number; seed: number; clearMargin: number }
+interface FitSettings { readout: RewardReadout; lr: number; epochs: number; validation: number; earlyStopOn: EarlyStopMetric; minSteps: number; pmpEpochs: number; batch: number; seed: number; clearMargin: number }
 
 /** The reward model and the baseline fitted on the same comparisons, scored on the same held-out pairs. */
 async function fitBoth(policy: LanguageModel, train: LabeledGroup[], heldout: LabeledGroup[], pairs: HeldoutPair[], pmp: { groups: ComparisonGroup[]; texts: TextPair[] } | undefined, f: FitSettings) {
@@ -78,7 +83,7 @@ async function fitBoth(policy: LanguageModel, train: LabeledGroup[], heldout: La
     // PMP runs its own number of epochs, then the comparisons theirs: one fit per stage.
     for (const stage of stages) {
       const epochs = stage.phase === 'pretrain' ? f.pmpEpochs : f.epochs;
-      for await (const p of fitRewardModel(rm, [stage], [], { epochs, minSteps: f.minSteps, batchSize: f.batch, learningRate: f.lr, seed: f.seed })) void p;
+      for await (const p of fitRewardModel(rm, [stage], [], { epochs, minSteps: f.minSteps, batchSize: f.batch, learningRate: f.lr, validationShare: f.validation, earlyStopOn: f.earlyStopOn, seed: f.seed })) void p;
     }
     const items = heldout.flatMap((g) => g.completions.map((completion) => ({ promptIds: g.promptIds, completion })));
     const rewards = await scoreCompletions(rm, items);
@@ -114,11 +119,16 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
     labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
     temperature: 0.7, epochs: String(DEFAULT_REWARD_FIT.epochs), minSteps: DEFAULT_REWARD_FIT.minSteps, batch: DEFAULT_REWARD_FIT.batchSize, lr: String(DEFAULT_REWARD_FIT.learningRate), seed: 1,
     checkpoint: 'starter', pmp: '', pmpEpochs: 2, curve: '', clearMargin: 0.5, dumpComparisons: '', readout: DEFAULT_REWARD_READOUT as string,
+    validation: String(DEFAULT_REWARD_FIT.validationShare), earlyStopOn: DEFAULT_REWARD_FIT.earlyStopOn as string,
   });
-  // --readout, --lr and --epochs take lists: every combination is fitted on the same comparisons.
+  // --readout, --lr, --epochs and --validation take lists: every combination is fitted on the same comparisons.
   const readouts = f.readout.split(',') as RewardReadout[];
   const lrs = numberList('--lr', f.lr);
   const epochList = numberList('--epochs', f.epochs);
+  const validations = f.validation.split(',').map(Number);
+  if (validations.some((v) => !(v >= 0 && v <= 0.5))) throw new Error(`Expected --validation to list shares in 0..0.5, but got "${f.validation}"`);
+  const stopOns = f.earlyStopOn.split(',') as EarlyStopMetric[];
+  if (stopOns.some((m) => !(EARLY_STOP_METRICS as readonly string[]).includes(m))) throw new Error(`Expected --early-stop-on to list ${EARLY_STOP_METRICS.join(', ')}, but got "${f.earlyStopOn}"`);
   if (readouts.some((r) => !(REWARD_READOUTS as readonly string[]).includes(r))) throw new Error(`Expected --readout to list ${REWARD_READOUTS.join(', ')}, but got "${f.readout}"`);
   const sizes = f.curve ? f.curve.split(',').map(Number) : [f.comparisons];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`Expected --curve to list positive whole numbers, but got "${f.curve}"`);
@@ -153,7 +163,7 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
     return acc;
   })();
   const fit = { minSteps: f.minSteps, pmpEpochs: f.pmpEpochs, batch: f.batch, seed: f.seed, clearMargin: f.clearMargin };
-  const variants = readouts.flatMap((readout) => lrs.flatMap((lr) => epochList.map((epochs) => ({ readout, lr, epochs }))));
+  const variants = readouts.flatMap((readout) => lrs.flatMap((lr) => epochList.flatMap((epochs) => validations.flatMap((validation) => stopOns.map((earlyStopOn) => ({ readout, lr, epochs, validation, earlyStopOn }))))));
   let last: Record<string, unknown> = {};
   for (const n of sizes) {
     const train = firstComparisons(all.groups, n);

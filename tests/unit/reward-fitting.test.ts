@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
-import { stageEpochs } from '../../src/lib/engine/reward-fit-settings';
+import { DEFAULT_REWARD_FIT, fitRewardModel, informative, rewardModelFrom, validationSplit } from '../../src/lib/engine/reward-fitting';
+import { MIN_GROUPS_FOR_VALIDATION, stageEpochs } from '../../src/lib/engine/reward-fit-settings';
 import { makeRng } from '../../src/lib/util/rng';
 import { MODEL_SIZES } from '../../src/lib/model/config';
-import { groupAccuracy } from '../../src/lib/engine/reward-trainer';
+import { groupAccuracy, groupLossAndAccuracy } from '../../src/lib/engine/reward-trainer';
 import type { ComparisonGroup } from '../../src/lib/feedback/judgement-group';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { charTokenizer } from '../../src/lib/model/tokenizer';
@@ -45,7 +45,7 @@ describe('reward model fitting', () => {
     const heldout = groups(6, 1);
     expect(await groupAccuracy(rm, heldout)).toBe(0.5); // zero head: every pair tied
     const progress = [];
-    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: groups(16, 0) }], heldout, { epochs: 6, minSteps: 0, batchSize: 4, learningRate: 3e-3, seed: 1 })) progress.push(p);
+    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: groups(16, 0) }], heldout, { epochs: 6, minSteps: 0, batchSize: 4, learningRate: 3e-3, validationShare: 0, earlyStopOn: 'loss' as const, seed: 1 })) progress.push(p);
     expect(progress).toHaveLength(6 * 4);
     expect(progress.at(-1)!.step).toBe(24);
     expect(progress.at(-1)!.totalSteps).toBe(24);
@@ -60,7 +60,7 @@ describe('reward model fitting', () => {
     const tie: ComparisonGroup = { promptIds: [5], completions: [[6], [7]], pairs: [], thumbs: [] };
     expect(informative([tie, ...groups(1, 0)])).toHaveLength(1);
     const phases = [];
-    for await (const p of fitRewardModel(rm, [{ phase: 'pretrain', groups: groups(4, 0) }, { phase: 'train', groups: [tie, ...groups(2, 1)] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 })) phases.push(p.phase);
+    for await (const p of fitRewardModel(rm, [{ phase: 'pretrain', groups: groups(4, 0) }, { phase: 'train', groups: [tie, ...groups(2, 1)] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, validationShare: 0, earlyStopOn: 'loss' as const, seed: 1 })) phases.push(p.phase);
     expect(phases).toEqual(['pretrain', 'pretrain', 'train']);
     disposeLanguageModel(rm);
   });
@@ -97,9 +97,38 @@ describe('reward model fitting', () => {
     expect(stageEpochs(5, { epochs: 3, minSteps: 0, batchSize: 8 })).toBe(3);
   });
 
+  it('sets a validation share aside only from enough judgements, disjoint from what it trains on', () => {
+    const few = groups(MIN_GROUPS_FOR_VALIDATION - 1, 0);
+    expect(validationSplit(few, { validationShare: 0.1, seed: 1 })).toEqual({ train: few, validation: [] });
+    const many = groups(120, 0);
+    expect(validationSplit(many, { validationShare: 0, seed: 1 }).validation).toEqual([]);
+    const { train, validation } = validationSplit(many, { validationShare: 0.1, seed: 1 });
+    expect([train.length, validation.length]).toEqual([108, 12]);
+    expect(validation.every((g) => !train.includes(g))).toBe(true);
+  });
+
+  it('stops early: measures the validation loss four times an epoch and keeps the weights where it was lowest', async () => {
+    const rm = rewardModelFrom(testModel(4));
+    // Labels flipped on every third group: noise a long fit learns, so the best weights need not be the last.
+    const data = groups(120, 0).map((g, i) => (i % 3 === 0 ? { ...g, pairs: [{ chosen: g.pairs[0].rejected, rejected: g.pairs[0].chosen, margin: 0 }] } : g));
+    const settings = { epochs: 3, minSteps: 0, batchSize: 12, learningRate: 1e-2, validationShare: 0.1, earlyStopOn: 'loss' as const, seed: 1 };
+    const { validation } = validationSplit(data, settings);
+    const before = tf.memory().numTensors;
+    const progress = [];
+    for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], [], settings)) progress.push(p);
+    expect(progress).toHaveLength(3 * 9); // 108 groups in steps of 12
+    const measured = progress.filter((p) => p.validationLoss !== undefined);
+    expect(measured.map((p) => p.step)).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27]); // every ceil(9 / 4) steps, and the last
+    const lowest = measured.reduce((a, b) => (b.validationLoss! < a.validationLoss! ? b : a));
+    expect(progress.at(-1)!.keptStep).toBe(lowest.step);
+    expect((await groupLossAndAccuracy(rm, validation)).loss).toBeCloseTo(lowest.validationLoss!, 5);
+    expect(tf.memory().numTensors).toBe(before); // the kept copy is gone
+    disposeLanguageModel(rm);
+  });
+
   it('refuses to train on nothing', async () => {
     const rm = rewardModelFrom(testModel(1));
-    const fit = fitRewardModel(rm, [{ phase: 'train', groups: [] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 });
+    const fit = fitRewardModel(rm, [{ phase: 'train', groups: [] }], [], { epochs: 1, minSteps: 0, batchSize: 2, learningRate: 1e-3, validationShare: 0, earlyStopOn: 'loss' as const, seed: 1 });
     await expect(fit.next()).rejects.toThrow(/nothing to train on/);
     disposeLanguageModel(rm);
   });
@@ -108,7 +137,7 @@ describe('reward model fitting', () => {
     const rm = rewardModelFrom(testModel(2));
     const data = groups(4, 0);
     const run = async (epochs: number) => {
-      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], data.slice(0, 2), { epochs, minSteps: 0, batchSize: 2, learningRate: 1e-3, seed: 1 })) void p;
+      for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: data }], data.slice(0, 2), { epochs, minSteps: 0, batchSize: 2, learningRate: 1e-3, validationShare: 0, earlyStopOn: 'loss' as const, seed: 1 })) void p;
     };
     await run(1); // the first run creates nothing that lives on, but warms the backend's kernels
     const start = tf.memory().numTensors;

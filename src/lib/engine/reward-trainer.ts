@@ -7,7 +7,7 @@ import type { ComparisonGroup } from '../feedback/judgement-group';
 import type { LanguageModel } from '../model/language-model';
 import { namedParams } from '../model/params';
 import { padBatch, rewardScores, rewardSequence, type RewardInput } from '../model/reward';
-import { bradleyTerryLoss, pairwiseAccuracy, pointwiseLogisticLoss } from '../rlhf/bradley-terry';
+import { bradleyTerryLoss, bradleyTerryLossValue, pairwiseAccuracy, pointwiseLogisticLoss } from '../rlhf/bradley-terry';
 import type { FaultRecord } from '../store/fault-record';
 import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
@@ -119,16 +119,29 @@ export async function scoreCompletions(model: LanguageModel, items: Array<{ prom
   return out;
 }
 
-/** Pairwise accuracy of the model on groups (each pair's order judged by rewards). */
-export async function groupAccuracy(model: LanguageModel, groups: ComparisonGroup[]): Promise<number> {
+/** The rewards of each judged pair's two sides, and each pair's weight (1/#pairs of its group, as in training). */
+async function pairRewards(model: LanguageModel, groups: ComparisonGroup[]): Promise<{ chosen: number[]; rejected: number[]; margin: number[]; weight: number[] }> {
   const items = groups.flatMap((g) => g.completions.map((c) => ({ promptIds: g.promptIds, completion: c })));
   const rewards = await scoreCompletions(model, items);
-  const chosen: number[] = [];
-  const rejected: number[] = [];
+  const out = { chosen: [] as number[], rejected: [] as number[], margin: [] as number[], weight: [] as number[] };
   let base = 0;
   for (const g of groups) {
-    for (const p of g.pairs) { chosen.push(rewards[base + p.chosen]); rejected.push(rewards[base + p.rejected]); }
+    for (const p of g.pairs) { out.chosen.push(rewards[base + p.chosen]); out.rejected.push(rewards[base + p.rejected]); out.margin.push(p.margin); out.weight.push(1 / g.pairs.length); }
     base += g.completions.length;
   }
+  return out;
+}
+
+/** Pairwise accuracy of the model on groups (each pair's order judged by rewards). */
+export async function groupAccuracy(model: LanguageModel, groups: ComparisonGroup[]): Promise<number> {
+  const { chosen, rejected } = await pairRewards(model, groups);
   return pairwiseAccuracy(chosen, rejected);
+}
+
+/** The Bradley–Terry loss on groups as training weighs it (each group once, margins included), and the pairwise accuracy. */
+export async function groupLossAndAccuracy(model: LanguageModel, groups: ComparisonGroup[]): Promise<{ loss: number; accuracy: number }> {
+  const { chosen, rejected, margin, weight } = await pairRewards(model, groups);
+  const total = weight.reduce((a, b) => a + b, 0);
+  const loss = chosen.reduce((sum, c, i) => sum + weight[i] * bradleyTerryLossValue(c, rejected[i], margin[i]), 0) / total;
+  return { loss, accuracy: pairwiseAccuracy(chosen, rejected) };
 }

@@ -138,7 +138,7 @@ export class RewardHost {
         { phase: 'train', groups: groupsOf(split.train, tok) },
       ];
       post({ type: 'reward/status', status: 'running' });
-      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), { minSteps: DEFAULT_REWARD_FIT.minSteps, ...r });
+      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), { minSteps: DEFAULT_REWARD_FIT.minSteps, validationShare: DEFAULT_REWARD_FIT.validationShare, earlyStopOn: DEFAULT_REWARD_FIT.earlyStopOn, ...r });
       const metrics: Array<Record<string, number>> = [];
       const faults: FaultRecord[] = [];
       let heldoutAccuracy = NaN;
@@ -151,7 +151,7 @@ export class RewardHost {
         if (p.heldoutAccuracy !== undefined) heldoutAccuracy = p.heldoutAccuracy;
         // An undone step: the weights are the last good ones; it is told and kept in the run, not charted.
         if (p.fault) { faults.push(p.fault); await reportFaults(post, 'reward', [p.fault]); continue; }
-        metrics.push({ step: p.step, loss: p.loss, ...(p.heldoutAccuracy !== undefined ? { heldoutAccuracy: p.heldoutAccuracy } : {}) });
+        metrics.push({ step: p.step, loss: p.loss, ...(p.heldoutAccuracy !== undefined ? { heldoutAccuracy: p.heldoutAccuracy } : {}), ...(p.validationLoss !== undefined ? { validationLoss: p.validationLoss } : {}) });
         post({ type: 'reward/progress', phase: p.phase, step: p.step, totalSteps: p.totalSteps, epoch: p.epoch, loss: p.loss, trainAccuracy: p.batchAccuracy, heldoutAccuracy: p.heldoutAccuracy });
       }
       if (run.stopped) {
