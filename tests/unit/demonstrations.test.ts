@@ -10,7 +10,8 @@ import {
   addDemonstration, chooseDemonstrations, deleteDemonstration, exportDemonstrations, importDemonstrationFile, listDemonstrations,
 } from '../../src/lib/store/demonstrations';
 import { addJudgement, undoLastJudgement } from '../../src/lib/store/judgements';
-import { exportProject, importProject } from '../../src/lib/store/project-file';
+import { exportProject } from '../../src/lib/store/project-export';
+import { importProject } from '../../src/lib/store/project-import';
 
 const freshDB = freshDatabases('demonstrations');
 const enc = (s: string) => new TextEncoder().encode(s);

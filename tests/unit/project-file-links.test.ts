@@ -14,7 +14,8 @@ import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import type { PlaygroundDB } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
-import { exportProject, importProject } from '../../src/lib/store/project-file';
+import { exportProject } from '../../src/lib/store/project-export';
+import { importProject } from '../../src/lib/store/project-import';
 import { freshDatabases } from './fresh-db';
 import { testModel } from './helpers';
 

@@ -6,7 +6,8 @@ import { charTokenizer } from '../../src/lib/model/tokenizer';
 import { listCheckpoints, readCheckpointBytes, saveCheckpoint } from '../../src/lib/store/checkpoints';
 import { PlaygroundDB, type RunRecord } from '../../src/lib/store/db';
 import { addJudgement, listJudgements } from '../../src/lib/store/judgements';
-import { exportProject, importProject } from '../../src/lib/store/project-file';
+import { exportProject } from '../../src/lib/store/project-export';
+import { importProject } from '../../src/lib/store/project-import';
 import { testModel } from './helpers';
 import { freshDatabases } from './fresh-db';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCorpusFileSize, MAX_CORPUS_BYTES, MIN_CORPUS_CHARS, readCorpus } from '../../src/lib/store/corpus-file';
-import { exportProject, importProject } from '../../src/lib/store/project-file';
+import { exportProject } from '../../src/lib/store/project-export';
+import { importProject } from '../../src/lib/store/project-import';
 import { parsePromptSet, promptSetFormatOf } from '../../src/lib/store/prompt-set-formats';
 import { checkPromptSetFileSize, deletePromptSet, importPromptSetFile, listPromptSets, promptSetName } from '../../src/lib/store/prompt-sets';
 import { firstInvalidUtf8 } from '../../src/lib/store/text-file';

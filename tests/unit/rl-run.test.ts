@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartedMetrics, checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricHelp, metricPoints, numericStats, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
+import { chartedMetrics, checkRLSettings, DEFAULT_RL, isResumable, meanStats, metricHelp, metricPoints, numericStats, parseStoredRLSettings, resumePoint, RL_METRICS, splitPrompts } from '../../src/lib/engine/rl-run';
 
 describe('RL run bookkeeping', () => {
   it('accepts the defaults and names the first setting out of range', () => {
@@ -9,6 +9,25 @@ describe('RL run bookkeeping', () => {
     expect(() => checkRLSettings({ ...DEFAULT_RL, ppo: { ...DEFAULT_RL.ppo, minibatches: 99 } })).toThrow(/minibatches/);
     expect(DEFAULT_RL.retention).toEqual({ keepLast: 3, keepEvery: 10 });
     expect(() => checkRLSettings({ ...DEFAULT_RL, retention: { keepLast: 0, keepEvery: 10 } })).toThrow('Expected round checkpoints kept to be an integer in 1..1000, but got 0');
+  });
+
+  it('reads stored run settings back through one checked parser that upgrades old rows', () => {
+    const prompts = ['Once upon a time', 'The dog', 'I think'];
+    const labeler = { kind: 'person' as const, name: 'ana' };
+    // A row from before rules, retention, rmStart and ptxSource: each takes its default.
+    const { rules: _r, retention: _k, rmStart: _s, ...old } = { ...DEFAULT_RL, labeler, prompts, referenceCheckpointId: 4 };
+    const { ptxSource: _p, ...oldPPO } = DEFAULT_RL.ppo;
+    const read = parseStoredRLSettings({ ...old, ppo: oldPPO });
+    expect(read).toMatchObject({ rules: [], retention: DEFAULT_RL.retention, rmStart: 'base', labeler, prompts, referenceCheckpointId: 4 });
+    expect(read.ppo.ptxSource).toBe('corpus');
+    // Refused whole, naming what is wrong: ranges as a new run's, and what the run depends on.
+    expect(() => parseStoredRLSettings({ ...old, k: 1 })).toThrow('Expected K to be an integer in 2..6, but got 1');
+    expect(() => parseStoredRLSettings({ ...old, ppo: { ...oldPPO, clipRange: 1.5 } })).toThrow(/clipRange in \(0, 1\), but got 1.5/);
+    expect(() => parseStoredRLSettings('{}')).toThrow("The stored run's settings are damaged: they are not an object");
+    expect(() => parseStoredRLSettings({ ...old, labeler: { kind: 'person' } })).toThrow(/labeler is neither/);
+    expect(() => parseStoredRLSettings({ ...old, prompts: ['only one'] })).toThrow(/at least 2 prompts/);
+    expect(() => parseStoredRLSettings({ ...old, rounds: '8' })).toThrow(/rounds is not a number/);
+    expect(() => parseStoredRLSettings({ ...old, rewardBase: { checkpointId: 'x' } })).toThrow(/reward base/);
   });
 
   it('checks the reward rules, naming the first bad one', () => {

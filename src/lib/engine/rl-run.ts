@@ -95,6 +95,30 @@ export function withDefaults<T extends Partial<RLSettings>>(stored: T): T & RLSe
   } as T & RLSettings;
 }
 
+/**
+ * A stored run's settings read back (IndexedDB or an imported project): the defaults of knobs
+ * added since it was stored filled in, then checked whole as a new run's are, with what it
+ * depends on (its labeler, prompts, reference and reward base). Throws naming the first bad field.
+ */
+export function parseStoredRLSettings(stored: unknown): RLRunSettings {
+  const bad = (what: string): never => { throw new Error(`The stored run's settings are damaged: ${what}`); };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return bad('they are not an object');
+  const s = withDefaults(stored as Partial<RLRunSettings>);
+  const l = s.labeler as Partial<RLLabeler> | undefined;
+  const labelerOk = l?.kind === 'person' ? typeof l.name === 'string' : l?.kind === 'simulated' && typeof l.settings === 'object' && l.settings !== null;
+  if (!labelerOk) bad('its labeler is neither a person with a name nor a simulated labeler');
+  if (!Array.isArray(s.prompts) || s.prompts.length < 2 || s.prompts.some((p) => typeof p !== 'string')) bad('it needs a list of at least 2 prompts');
+  if (s.referenceCheckpointId !== undefined && !Number.isInteger(s.referenceCheckpointId)) bad(`reference checkpoint id ${String(s.referenceCheckpointId)}`);
+  const base = s.rewardBase;
+  if (base !== undefined && base !== 'reference' && !Number.isInteger((base as { checkpointId?: unknown }).checkpointId)) bad('its reward base is neither the reference nor a checkpoint');
+  for (const key of ['rounds', 'feedbackPrompts', 'k', 'rmEpochs', 'rmLearningRate', 'rmMinSteps', 'ppoSteps', 'evalPrompts', 'seed'] as const) {
+    if (typeof s[key] !== 'number') bad(`${key} is not a number`);
+  }
+  if (!Array.isArray(s.rules)) bad('its rules are not a list');
+  checkRLSettings(s);
+  return s as RLRunSettings;
+}
+
 /** The first evalPrompts prompts are held out for measuring; the rest feed the rollouts and the feedback. */
 export function splitPrompts(prompts: string[], evalPrompts: number): { train: string[]; heldout: string[] } {
   if (prompts.length < 2) throw new Error(`Expected at least 2 prompts, but got ${prompts.length}`);

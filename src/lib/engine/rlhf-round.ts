@@ -49,7 +49,7 @@ export interface RoundIO {
   lock: { run<T>(fn: () => Promise<T> | T): Promise<T> };
   progress(phase: RoundPhase, step: number, total: number): void;
   /** A point where the run may pause or stop (it throws to stop): between steps, never inside one. */
-  checkpoint(): Promise<void>;
+  pausePoint(): Promise<void>;
   /** This round's batches as kept by an earlier try of it (a resumed round shows the same ones). */
   keptBatches(round: number): Promise<LabelingBatch[] | undefined>;
   keepBatches(round: number, batches: LabelingBatch[]): Promise<void>;
@@ -145,7 +145,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
     batches = [];
     for (let i = 0; i < s.feedbackPrompts; i++) {
       io.progress('sample', i, s.feedbackPrompts);
-      await io.checkpoint();
+      await io.pausePoint();
       const prompt = prompts.train[rng.int(prompts.train.length)];
       const seed = seeds.feedbackSamples(s.seed, round, i);
       const ids = await sampleInTurns(io, st.policy, prompt, s.k, seed, s.ppo);
@@ -171,7 +171,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
     await io.requestFeedback(round, ask);
     io.progress('feedback', ask.length, ask.length);
   }
-  await io.checkpoint();
+  await io.pausePoint();
 
   // 3. The reward model: accuracy on the fresh judgements first (before it sees them), then a fit
   //    on everything, from the base or from last round's (s.rmStart).
@@ -193,7 +193,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
       const epochs = stageEpochs(groups.length, settings);
       const lastEpoch: number[] = [];
       for (;;) {
-        await io.checkpoint();
+        await io.pausePoint();
         const next = await lock.run(() => fit.next());
         if (next.done) break;
         const p = next.value;
@@ -222,7 +222,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
   const stats: Array<Record<string, number>> = [];
   for (let i = 0; i < s.ppoSteps; i++) {
     io.progress('ppo', i, s.ppoSteps);
-    await io.checkpoint();
+    await io.pausePoint();
     const seen = st.trainer.guard.faults.length;
     const step = await lock.run(() => st.trainer.step(prompts.train, score, seeds.policyStep(s.seed, round, i), rulePenalty))
       .finally(() => io.reportFaults(st.trainer.guard.faults.slice(seen)));
@@ -233,7 +233,7 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
 
   // 6. Measure on held-out prompts: the same seed for the reference and the policy.
   io.progress('measure', 0, 2);
-  await io.checkpoint();
+  await io.pausePoint();
   const mine = await evalSamples(io, st.policy, prompts.heldout, s);
   io.progress('measure', 1, 2);
   const theirs = await evalSamples(io, st.reference, prompts.heldout, s);

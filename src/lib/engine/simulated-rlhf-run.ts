@@ -55,7 +55,7 @@ export class SimulatedRLHFRun {
     this.io = {
       lock: new Lock(),
       progress: () => {},
-      checkpoint: async () => {},
+      pausePoint: async () => {},
       keptBatches: async (round) => this.kept.get(round),
       keepBatches: async (round, batches) => { this.kept.set(round, batches); },
       judgements: async () => this.judgements,

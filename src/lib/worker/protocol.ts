@@ -8,7 +8,6 @@ import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 import type { FaultRecord } from '../store/fault-record';
 import type { BeforeAfterRow, RoundPhase } from '../engine/rlhf-round';
-import type { RuleBreakdown } from '../rlhf/rule-rewards';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];

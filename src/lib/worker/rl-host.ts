@@ -11,32 +11,29 @@
 // One tab trains at a time: the session holds the Web Locks of run-lock.ts. Every model here is a
 // copy: the model in use is untouched.
 import type { SimulatedLabeler } from '../feedback/labelers';
-import { labelerFromSettings, type LabelingBatch } from '../feedback/simulated-judgement';
+import { labelerFromSettings } from '../feedback/simulated-judgement';
 import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { cloneParams } from '../model/params';
-import { DEFAULT_PPO, type PtxTextSource } from '../engine/ppo-config';
-import { PPOTrainer, type PPOTrainerState } from '../engine/ppo-trainer';
-import { corpusDocuments } from '../engine/pretraining';
-import { demonstrationDocuments, PtxBatches } from '../engine/ptx';
-import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
+import { DEFAULT_PPO } from '../engine/ppo-config';
+import { PPOTrainer } from '../engine/ppo-trainer';
+import { PtxBatches } from '../engine/ptx';
 import { runRound, type LoopState, type RoundIO } from '../engine/rlhf-round';
-import { checkRLSettings, resumePoint, splitPrompts, withDefaults, type RLRunSettings } from '../engine/rl-run';
+import { checkRLSettings, parseStoredRLSettings, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { referenceCheckpointName, roundCheckpointName } from '../store/checkpoint-names';
 import type { RewardNormalization } from '../rlhf/reward-normalization';
 import { getDB } from '../store/db';
-import { runSettingKey } from '../store/run-settings';
-import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
-import { retryWhenFull, writeOrExplain } from '../store/storage-errors';
+import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { reportFaults } from './fault-report';
 import { rewardBase } from './reward-base';
 import { listJudgements } from '../store/judgements';
-import { listDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
-import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import type { FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
-import { runLockName, TRAINING_LOCK, webRunLocks, type RunLocks } from './run-lock';
+import { Locked, webRunLocks, withTrainingLocks, type RunLocks } from './run-lock';
+import { RunControl } from './run-control';
+import { ptxDocuments } from './ptx-documents';
+import { forgetRunState, keepBatches, keptBatches, keptTrainerState, saveRound } from './rl-run-store';
 
 export interface RLHostContext {
   lock: Lock;
@@ -56,27 +53,14 @@ interface Session extends LoopState {
   runId: number;
   s: RLRunSettings;
   labelerName: string;
-  paused: boolean;
-  stopped: boolean;
+  control: RunControl;
   reset: boolean;
   /** Stopped by something other than the person (a lost GPU): the run stays resumable. */
   interrupted: boolean;
-  wake?: () => void;
   feedback?: { round: number; done: () => void };
-  done: Promise<void>;
 }
 
 class Stopped extends Error {}
-/** Another tab trains: nothing was changed here. */
-class Locked extends Error {
-  constructor(readonly runId?: number) { super(`Run ${runId ?? ''} is training in another tab`); }
-}
-
-/** Kept in the settings table until the round is saved: its batches, so a resumed round shows the same ones. */
-const roundKey = (runId: number) => runSettingKey('rl-round', runId);
-/** The PPO trainer's state as of the last saved round (Adam's moments, the KL coefficient). */
-const trainerKey = (runId: number) => runSettingKey('rl-trainer', runId);
-
 
 export class RLHost {
   private session: Session | undefined;
@@ -101,20 +85,12 @@ export class RLHost {
     this.starting = true;
     let ended = () => {};
     this.ended = new Promise<void>((r) => (ended = r));
-    const held: Array<() => void> = [];
-    const hold = async (name: string, id?: number) => {
-      const release = await this.locks.tryHold(name);
-      if (!release) throw new Locked((await this.locks.heldRun()) ?? id);
-      held.push(release);
-    };
     try {
-      await hold(TRAINING_LOCK, runId);
-      await begin((id) => hold(runLockName(id), id));
+      await withTrainingLocks(this.locks, runId, begin);
     } catch (e) {
       if (!(e instanceof Locked)) throw e;
       this.ctx.post({ type: 'rl/locked', runId: e.runId });
     } finally {
-      held.reverse().forEach((release) => release());
       this.starting = false;
       ended();
     }
@@ -130,7 +106,7 @@ export class RLHost {
     splitPrompts(settings.prompts, settings.evalPrompts);
     // Refused before a run is stored: PPO-ptx on demonstrations with none written.
     const ppo = { ...DEFAULT_PPO, ...settings.ppo };
-    if (ppo.ptxCoef > 0 && ppo.ptxSource === 'demonstrations') await this.ptxDocuments('demonstrations');
+    if (ppo.ptxCoef > 0 && ppo.ptxSource === 'demonstrations') await ptxDocuments('demonstrations', this.ctx.ptxText);
     const db = getDB();
     const { reference, meta, rewardBase } = await this.ctx.lock.run(() => {
       const { model, info } = this.ctx.policy();
@@ -164,8 +140,13 @@ export class RLHost {
     const db = getDB();
     const run = await db.runs.get(runId);
     if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
-    // Stored before a knob existed: its default (the checked parser of stored settings is issue 13's).
-    const s = withDefaults(run.settings as RLRunSettings);
+    let s: RLRunSettings;
+    try {
+      s = parseStoredRLSettings(run.settings); // knobs added since it was stored take their defaults
+    } catch (e) {
+      await db.runs.update(runId, { status: 'failed' }); // no reload tries it again
+      throw e;
+    }
     const { nextRound, policyCheckpointId } = resumePoint(run);
     if (nextRound > s.rounds) throw new Error(`Run ${runId} has finished all its ${s.rounds} rounds`);
     // A run whose models are gone cannot go on: marked failed, so no later reload tries it again.
@@ -188,22 +169,18 @@ export class RLHost {
   }
 
   pause(): void {
-    if (this.session) this.session.paused = true;
+    this.session?.control.pause();
   }
 
   resume(): void {
-    const run = this.session;
-    if (run) { run.paused = false; run.wake?.(); }
+    this.session?.control.resume();
   }
 
   stop(): Promise<void> {
     const run = this.session;
     if (!run) return Promise.resolve();
-    run.stopped = true;
-    run.paused = false;
-    run.wake?.();
     run.feedback?.done();
-    return run.done;
+    return run.control.stop();
   }
 
   /**
@@ -224,22 +201,6 @@ export class RLHost {
     this.ctx.post({ type: 'rl/status', status: 'idle', round: 0, rounds: 0, message: 'Reset: the next run starts from the model in use' });
   }
 
-  /**
-   * PPO-ptx's documents: the bundled corpus's paragraphs, or each stored demonstration's prompt
-   * and response as one text (edits on the labeling screen included). Refused when there are none.
-   */
-  private async ptxDocuments(source: PtxTextSource): Promise<string[] | undefined> {
-    if (source === 'demonstrations') {
-      const demos = await listDemonstrations(getDB());
-      if (!demos.length) {
-        throw new Error('PPO-ptx is set to train on demonstrations, but there are none yet: write some under "Demonstrations (SFT)" on the Language model tab, or mix in the corpus instead');
-      }
-      return demonstrationDocuments(demos);
-    }
-    const text = await this.ctx.ptxText?.();
-    return text === undefined ? undefined : corpusDocuments(text);
-  }
-
   feedbackDone(round: number): void {
     const f = this.session?.feedback;
     if (f && f.round === round) f.done();
@@ -254,12 +215,12 @@ export class RLHost {
       simulated = s.labeler.kind === 'simulated' ? labelerFromSettings(s.labeler.settings) : undefined;
       // Runs stored before a knob existed take its default (ptxSource: the bundled corpus).
       const ppo = { ...DEFAULT_PPO, ...s.ppo };
-      const ptxDocs = ppo.ptxCoef > 0 ? await this.ptxDocuments(ppo.ptxSource) : undefined;
+      const ptxDocs = ppo.ptxCoef > 0 ? await ptxDocuments(ppo.ptxSource, this.ctx.ptxText) : undefined;
       const ptx = ptxDocs === undefined ? undefined : new PtxBatches(reference.tokenizer, ptxDocs, reference.config.blockSize, s.seed);
       trainer = new PPOTrainer(policy, reference, ppo, ptx);
       // Adam and the KL coefficient go on from the last saved round, not from scratch.
-      const kept = (await getDB().settings.get(trainerKey(runId)))?.value as { round: number; state: PPOTrainerState } | undefined;
-      if (kept?.round === firstRound - 1) await this.ctx.lock.run(() => trainer!.loadState(kept.state));
+      const kept = await keptTrainerState(getDB(), runId, firstRound - 1);
+      if (kept) await this.ctx.lock.run(() => trainer!.loadState(kept));
       base = await rewardBase(s, reference, this.ctx);
     } catch (e) {
       trainer?.dispose();
@@ -267,12 +228,10 @@ export class RLHost {
       await getDB().runs.update(runId, { status: 'failed' });
       throw e;
     }
-    let finish = () => {};
     const session: Session = {
       runId, s, simulated, reference, policy, base, trainer, runLabel: `run ${runId}`,
       labelerName: simulated ? simulated.name : (s.labeler as { name: string }).name,
-      paused: false, stopped: false, reset: false, interrupted: false,
-      done: new Promise<void>((r) => (finish = r)),
+      control: new RunControl(), reset: false, interrupted: false,
     };
     this.session = session;
     const db = getDB();
@@ -291,14 +250,14 @@ export class RLHost {
       session.trainer.dispose();
       [session.policy, session.reference, session.base.model, session.rm?.model].forEach((m) => m && disposeLanguageModel(m));
       this.session = undefined;
-      finish();
+      session.control.end();
     }
     // Interrupted (a lost GPU) or failed mid-round (a GPU read that died with its device, a full
     // disk, a bug): the rounds saved so far and the round's kept batches stay, and the run can be
     // resumed from there. Only the person's Stop or Reset ends a run for good.
     const resumable = (session.interrupted && status === 'stopped') || status === 'failed';
     await db.runs.update(runId, { status: session.reset ? 'reset' : resumable ? 'paused' : status });
-    if (!resumable) await db.settings.bulkDelete([roundKey(runId), trainerKey(runId)]);
+    if (!resumable) await forgetRunState(db, runId);
     if (status === 'stopped' && resumable) message = `Interrupted at round ${round}: resume it from its last saved round`;
     if (status === 'failed') message = `${message} (round ${round} was not saved: resume the run to try it again)`;
     if (!session.reset) this.status(session, status, round, message);
@@ -308,21 +267,14 @@ export class RLHost {
     this.ctx.post({ type: 'rl/status', status, runId: run.runId, round, rounds: run.s.rounds, message });
   }
 
-  /** A point where the run may be paused or stopped: between steps, never inside one. */
-  private async checkpoint(run: Session, round: number, message?: string): Promise<void> {
-    await yieldToEventLoop();
-    if (run.paused && !run.stopped) {
+  /** A point where the run may be paused or stopped (it throws Stopped): between steps, never inside one. */
+  private async pausePoint(run: Session, round: number, message?: string): Promise<void> {
+    await run.control.pausePoint({
       // Stored before it is shown: a reload once "paused" is on screen finds the run paused.
-      await getDB().runs.update(run.runId, { status: 'paused' });
-      this.status(run, 'paused', round, message);
-      await new Promise<void>((r) => (run.wake = r));
-      run.wake = undefined;
-      if (!run.stopped) {
-        await getDB().runs.update(run.runId, { status: 'running' });
-        this.status(run, 'running', round);
-      }
-    }
-    if (run.stopped) throw new Stopped();
+      onPause: async () => { await getDB().runs.update(run.runId, { status: 'paused' }); this.status(run, 'paused', round, message); },
+      onResume: async () => { await getDB().runs.update(run.runId, { status: 'running' }); this.status(run, 'running', round); },
+    });
+    if (run.control.stopped) throw new Stopped();
   }
 
   private progress(round: number, phase: RLPhase, step: number, total: number): void {
@@ -336,12 +288,9 @@ export class RLHost {
     const io: RoundIO = {
       lock,
       progress: (phase, step, total) => this.progress(round, phase, step, total),
-      checkpoint: () => this.checkpoint(run, round),
-      keptBatches: async (r) => {
-        const kept = (await db.settings.get(roundKey(run.runId)))?.value as { round: number; batches: LabelingBatch[] } | undefined;
-        return kept?.round === r ? kept.batches : undefined;
-      },
-      keepBatches: async (r, batches) => { await db.settings.put({ key: roundKey(run.runId), value: { round: r, batches } }); },
+      pausePoint: () => this.pausePoint(run, round),
+      keptBatches: (r) => keptBatches(db, run.runId, r),
+      keepBatches: (r, batches) => keepBatches(db, run.runId, r, batches),
       judgements: () => listJudgements(db, { labelers: [run.labelerName] }),
       requestFeedback: async (r, batches) => {
         const answered = new Promise<void>((done) => (run.feedback = { round: r, done }));
@@ -354,33 +303,15 @@ export class RLHost {
     // 1-6: sample, feedback, reward model, normalise, policy steps, measure (engine/rlhf-round.ts).
     const { metrics, rows, samples } = await runRound(io, run, s, s.prompts, round);
 
-    // 7. save the policy, the trainer's state and the round's metrics in one transaction (a reload
-    //    keeps all or none of them), deleting the round checkpoints the retention policy lets go
-    //    in the same one, then show them
+    // 7. save the policy, the trainer's state and the round's metrics in one transaction, then show them
     this.progress(round, 'save', 0, 1);
-    await this.checkpoint(run, round);
-    const now = new Date().toISOString();
-    const meta: CheckpointMeta = { name: roundCheckpointName(run.runId, round), createdAt: now, kind: 'policy', runId: run.runId, round, parent: referenceCheckpointName(run.runId) };
+    await this.pausePoint(run, round);
+    const meta: CheckpointMeta = { name: roundCheckpointName(run.runId, round), createdAt: new Date().toISOString(), kind: 'policy', runId: run.runId, round, parent: referenceCheckpointName(run.runId) };
     const [bytes, trainerState, inUse] = await lock.run(async () => [await modelToCheckpointBytes(run.policy, meta), await run.trainer.saveState(), this.ctx.policy().info?.checkpointId] as const);
-    // Runs stored before retention existed take the default.
-    const retention = { ...DEFAULT_RETENTION, ...s.retention };
-    const referenceId = s.referenceCheckpointId ?? Infinity;
-    // A full disk pauses the run with the reason; Resume tries the save again, so the round is kept.
-    await retryWhenFull(() => writeOrExplain(`round ${round}`, bytes.byteLength, () => db.transaction('rw', [db.checkpoints, db.checkpointBytes, db.runs, db.settings], async () => {
-      const checkpointId = await saveCheckpoint(db, bytes);
-      const rec = await db.runs.get(run.runId);
-      await db.runs.update(run.runId, { metrics: [...(rec?.metrics ?? []), metrics], checkpointId });
-      await db.settings.put({ key: trainerKey(run.runId), value: { round, state: trainerState } });
-      await db.settings.delete(roundKey(run.runId));
-      // Only this run's rounds, saved after its reference and still under the name they were saved
-      // with (a renamed one is the person's); the new round, the reference and the model in use stay.
-      const mine = (await rlRoundCheckpoints(db, run.runId))
-        .filter((c) => c.id > referenceId && c.name === roundCheckpointName(run.runId, c.meta.round));
-      const keep = [checkpointId, ...[s.referenceCheckpointId, inUse].filter((id): id is number => id !== undefined)];
-      await deleteCheckpoints(db, checkpointsToDelete(mine.map((c) => ({ round: c.meta.round, id: c.id })), retention, keep));
-    })), async (full) => {
-      run.paused = true;
-      await this.checkpoint(run, round, `${full.message}, then Resume to save round ${round}`);
+    // A full disk pauses the run with the reason; Resume tries the save again.
+    await saveRound(db, { runId: run.runId, round, settings: s, metrics, bytes, trainerState, inUse }, async (full) => {
+      run.control.pause();
+      await this.pausePoint(run, round, `${full.message}, then Resume to save round ${round}`);
     });
     this.progress(round, 'save', 1, 1);
     this.ctx.post({ type: 'rl/round', round, metrics, samples });

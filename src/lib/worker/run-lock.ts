@@ -38,3 +38,28 @@ export function webRunLocks(locks: LockManager | undefined = globalThis.navigato
     },
   };
 }
+
+/** Another tab trains: nothing was changed here. */
+export class Locked extends Error {
+  constructor(readonly runId?: number) { super(`Run ${runId ?? ''} is training in another tab`); }
+}
+
+/**
+ * Runs begin() holding TRAINING_LOCK, and the run's own lock from when begin() takes it through
+ * holdRun; both are released, last taken first, when begin() settles. Throws Locked, having
+ * begun nothing or stopped at holdRun, when another tab holds either.
+ */
+export async function withTrainingLocks(locks: RunLocks, runId: number | undefined, begin: (holdRun: (id: number) => Promise<void>) => Promise<void>): Promise<void> {
+  const held: Array<() => void> = [];
+  const hold = async (name: string, id?: number) => {
+    const release = await locks.tryHold(name);
+    if (!release) throw new Locked((await locks.heldRun()) ?? id);
+    held.push(release);
+  };
+  try {
+    await hold(TRAINING_LOCK, runId);
+    await begin((id) => hold(runLockName(id), id));
+  } finally {
+    held.reverse().forEach((release) => release());
+  }
+}

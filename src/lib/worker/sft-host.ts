@@ -11,8 +11,8 @@ import { checkSFTSettings } from '../engine/sft-settings';
 import { getDB } from '../store/db';
 import { chooseDemonstrations } from '../store/demonstrations';
 import type { Lock } from '../util/lock';
-import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import type { FromWorker, ModelInfo, SFTRequest } from './protocol';
+import { RunControl } from './run-control';
 
 export interface SFTHostContext {
   lock: Lock;
@@ -25,10 +25,8 @@ export interface SFTHostContext {
   otherTraining: () => boolean;
 }
 
-interface Run { paused: boolean; stopped: boolean; wake?: () => void; done: Promise<void> }
-
 export class SFTHost {
-  private run: Run | undefined;
+  private run: RunControl | undefined;
 
   constructor(private readonly ctx: SFTHostContext) {}
 
@@ -40,8 +38,7 @@ export class SFTHost {
     if (this.run) throw new Error('Fine-tuning is already going; stop it first');
     if (this.ctx.otherTraining()) throw new Error('Pretraining is going; stop it before fine-tuning');
     const settings = checkSFTSettings({ epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, gradClip: 1, seed: r.seed });
-    let finish = () => {};
-    const run: Run = { paused: false, stopped: false, done: new Promise<void>((res) => (finish = res)) };
+    const run = new RunControl();
     this.run = run;
     const { post, lock } = this.ctx;
     try {
@@ -54,18 +51,14 @@ export class SFTHost {
       let pausedMs = 0;
       let last = { step: 0, loss: NaN };
       let faults = 0;
+      const pauseHooks = {
+        onPause: () => post({ type: 'sft/status', status: 'paused' }),
+        onResume: () => post({ type: 'sft/status', status: 'running' }),
+      };
       try {
         while (!session.done && !run.stopped) {
-          await yieldToEventLoop(); // lets Pause and Stop in
-          if (run.paused) {
-            const p0 = performance.now();
-            post({ type: 'sft/status', status: 'paused' });
-            await new Promise<void>((res) => (run.wake = res));
-            run.wake = undefined;
-            pausedMs += performance.now() - p0;
-            if (run.stopped) break;
-            post({ type: 'sft/status', status: 'running' });
-          }
+          pausedMs += await run.pausePoint(pauseHooks);
+          if (run.stopped) break;
           const next = await lock.run(() => session.step());
           if (next.fault) {
             // Undone: the weights are the last good ones. Told, counted, not charted.
@@ -88,25 +81,20 @@ export class SFTHost {
       throw e;
     } finally {
       this.run = undefined;
-      finish();
+      run.end();
     }
   }
 
   pause(): void {
-    if (this.run) this.run.paused = true;
+    this.run?.pause();
   }
 
   resume(): void {
-    if (this.run) { this.run.paused = false; this.run.wake?.(); }
+    this.run?.resume();
   }
 
   /** Stops after the step under way; resolves when the run has ended. */
   stop(): Promise<void> {
-    const run = this.run;
-    if (!run) return Promise.resolve();
-    run.stopped = true;
-    run.paused = false;
-    run.wake?.();
-    return run.done;
+    return this.run?.stop() ?? Promise.resolve();
   }
 }
