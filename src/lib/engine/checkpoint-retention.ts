@@ -1,6 +1,7 @@
 // Which of an RL run's per-round policy checkpoints to delete as a new round is saved: keep the
 // newest (a resume starts from it), the last N, and every M-th round; the rest go. Pure: no
 // IndexedDB, so the rule is tested on its own and the caller applies it inside its transaction.
+import { checkSettings, defaultsOf, type SettingsTable } from '../util/settings-table';
 
 export interface RetentionPolicy {
   /** The newest round checkpoints kept, counting those still stored (at least 1: the newest). */
@@ -9,21 +10,19 @@ export interface RetentionPolicy {
   keepEvery: number;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { keepLast: 3, keepEvery: 10 };
+/** Which round checkpoints a run keeps: the RL form's fields and checkRetention's ranges. */
+export const RETENTION_SETTINGS: SettingsTable<RetentionPolicy> = [
+  { key: 'keepLast', kind: 'int', default: 3, min: 1, max: 1000, name: 'round checkpoints kept', label: 'Round checkpoints kept',
+    help: 'The policy checkpoints of the newest N rounds stay; older ones are deleted as each round saves (the reference and renamed ones always stay)' },
+  { key: 'keepEvery', kind: 'int', default: 10, min: 0, max: 1000, name: 'every-Nth-round interval', label: 'Also keep every Nth round',
+    help: 'Rounds that are multiples of N keep their checkpoint too, e.g. 10 keeps rounds 10, 20, ...; 0 keeps none extra' },
+];
 
-export const RETENTION_LIMITS = {
-  keepLast: { min: 1, max: 1000, what: 'round checkpoints kept' },
-  keepEvery: { min: 0, max: 1000, what: 'every-Nth-round interval' },
-} as const;
+export const DEFAULT_RETENTION: RetentionPolicy = defaultsOf(RETENTION_SETTINGS);
 
 /** Throws naming the first setting out of range; returns p. */
 export function checkRetention(p: RetentionPolicy): RetentionPolicy {
-  for (const key of ['keepLast', 'keepEvery'] as const) {
-    const { min, max, what } = RETENTION_LIMITS[key];
-    const v = p[key];
-    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`Expected ${what} to be an integer in ${min}..${max}, but got ${v}`);
-  }
-  return p;
+  return checkSettings(RETENTION_SETTINGS, p);
 }
 
 /** One stored round checkpoint of a run. */

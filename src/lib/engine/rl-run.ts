@@ -6,6 +6,7 @@ import { validateRules, type RewardRule } from '../rlhf/rule-rewards';
 import { checkRetention, DEFAULT_RETENTION, type RetentionPolicy } from './checkpoint-retention';
 import { DEFAULT_REWARD_FIT } from './reward-fit-settings';
 import { checkPPOConfig, DEFAULT_PPO, type PPOConfig, type PtxTextSource } from './ppo-config';
+import { checkSettings, defaultsOf, type SettingsTable } from '../util/settings-table';
 
 /** Who gives the feedback each round: the person on screen, or a simulated labeler. */
 export type RLLabeler = { kind: 'person'; name: string } | { kind: 'simulated'; settings: SimulatedLabelerSettings };
@@ -42,8 +43,27 @@ export interface RLSettings {
 export const REWARD_MODEL_STARTS = ['base', 'last'] as const;
 export type RewardModelStart = (typeof REWARD_MODEL_STARTS)[number];
 
+/** The run's own knobs (beside PPO's, the rules and retention, which have their own tables). */
+export type RLRunKnobs = Omit<RLSettings, 'ppo' | 'rules' | 'retention'>;
+
+export const RL_SETTINGS: SettingsTable<RLRunKnobs> = [
+  { key: 'rounds', kind: 'int', default: 8, min: 1, max: 1000, label: 'Rounds', help: 'Rounds in the run (sample, feedback, reward model, PPO, measure)' },
+  { key: 'feedbackPrompts', kind: 'int', default: 4, min: 1, max: 64, name: 'feedback prompts', label: 'Feedback prompts per round', help: 'Prompts whose completions are judged each round' },
+  { key: 'k', kind: 'int', default: 4, min: 2, max: 6, name: 'K', label: 'Completions per prompt (K)', help: 'Completions ranked together: a ranking of K gives K(K−1)/2 comparisons' },
+  { key: 'rmEpochs', kind: 'int', default: 2, min: 1, max: 100, name: 'reward-model epochs', label: 'Reward-model epochs', help: 'Passes of the reward model over everything collected, each round' },
+  { key: 'rmMinSteps', kind: 'int', default: DEFAULT_REWARD_FIT.minSteps, min: 0, max: 10_000, name: 'reward-model minimum steps', label: 'Reward-model minimum steps',
+    help: 'A fit from the start takes at least this many steps, so a small set of judgements gets more passes (a reward model should fit what it is shown)' },
+  { key: 'rmLearningRate', kind: 'number', default: DEFAULT_REWARD_FIT.learningRate, min: 0, max: 0.1, minOpen: true, form: { min: 1e-6 }, step: 1e-5, name: 'reward-model learning rate', label: 'Reward-model learning rate', help: 'Adam step size of the reward model' },
+  { key: 'rmStart', kind: 'choice', default: 'base', name: 'reward-model start', label: 'Reward model each round',
+    options: [{ value: 'base', label: "refit from the start (phase 2's model, or a fresh head)" }, { value: 'last', label: "go on from last round's" }],
+    help: "Where each round's reward-model fit starts: refitting from the start gives the model a function of the judgements alone; going on gives the first rounds' judgements more passes" },
+  { key: 'ppoSteps', kind: 'int', default: 4, min: 1, max: 1000, name: 'PPO steps per round', label: 'PPO steps per round', help: 'PPO iterations (rollout + updates) each round' },
+  { key: 'evalPrompts', kind: 'int', default: 4, min: 1, max: 64, name: 'held-out prompts', label: 'Held-out prompts', help: 'Prompts the policy is measured on and shown before/after, never trained on' },
+  { key: 'seed', kind: 'number', default: 1, min: -Infinity, max: Infinity, form: { min: 0, max: 2147483647 }, step: 1, label: 'RL seed', help: 'Seeds the prompts, the samples and the updates' },
+];
+
 export const DEFAULT_RL: RLSettings = {
-  rounds: 8, feedbackPrompts: 4, k: 4, rmEpochs: 2, rmLearningRate: DEFAULT_REWARD_FIT.learningRate, rmStart: 'base', rmMinSteps: DEFAULT_REWARD_FIT.minSteps, ppoSteps: 4, evalPrompts: 4, seed: 1, rules: [],
+  ...defaultsOf(RL_SETTINGS), rules: [],
   retention: { ...DEFAULT_RETENTION },
   ppo: { ...DEFAULT_PPO, batchSize: 4, ppoEpochs: 2, minibatches: 1, maxTokens: 32 },
 };
@@ -64,19 +84,7 @@ export interface RLRunSettings extends RLSettings {
 
 /** Throws on the first setting out of range, naming it; returns s. */
 export function checkRLSettings(s: RLSettings): RLSettings {
-  const int = (v: number, lo: number, hi: number, what: string) => {
-    if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`Expected ${what} to be an integer in ${lo}..${hi}, but got ${v}`);
-  };
-  int(s.rounds, 1, 1000, 'rounds');
-  int(s.feedbackPrompts, 1, 64, 'feedback prompts');
-  int(s.k, 2, 6, 'K');
-  int(s.rmEpochs, 1, 100, 'reward-model epochs');
-  int(s.rmMinSteps, 0, 10_000, 'reward-model minimum steps');
-  int(s.ppoSteps, 1, 1000, 'PPO steps per round');
-  int(s.evalPrompts, 1, 64, 'held-out prompts');
-  if (!(s.rmLearningRate > 0 && s.rmLearningRate <= 0.1)) throw new Error(`Expected a reward-model learning rate in (0, 0.1], but got ${s.rmLearningRate}`);
-  if (!(REWARD_MODEL_STARTS as readonly string[]).includes(s.rmStart)) throw new Error(`Expected the reward model to start from one of ${REWARD_MODEL_STARTS.join(', ')}, but got ${s.rmStart}`);
-  if (!Number.isFinite(s.seed)) throw new Error(`Expected a finite seed, but got ${s.seed}`);
+  checkSettings(RL_SETTINGS, s);
   checkPPOConfig(s.ppo);
   checkRetention(s.retention);
   const ruleProblems = validateRules(s.rules);
@@ -111,11 +119,12 @@ export function parseStoredRLSettings(stored: unknown): RLRunSettings {
   if (s.referenceCheckpointId !== undefined && !Number.isInteger(s.referenceCheckpointId)) bad(`reference checkpoint id ${String(s.referenceCheckpointId)}`);
   const base = s.rewardBase;
   if (base !== undefined && base !== 'reference' && !Number.isInteger((base as { checkpointId?: unknown }).checkpointId)) bad('its reward base is neither the reference nor a checkpoint');
-  for (const key of ['rounds', 'feedbackPrompts', 'k', 'rmEpochs', 'rmLearningRate', 'rmMinSteps', 'ppoSteps', 'evalPrompts', 'seed'] as const) {
-    if (typeof s[key] !== 'number') bad(`${key} is not a number`);
+  // A field of the wrong type says the row is damaged (not merely out of range).
+  for (const k of RL_SETTINGS) {
+    if (typeof s[k.key] !== (k.kind === 'choice' ? 'string' : 'number')) bad(`${k.key} is not a ${k.kind === 'choice' ? 'text' : 'number'}`);
   }
   if (!Array.isArray(s.rules)) bad('its rules are not a list');
-  checkRLSettings(s);
+  checkRLSettings(s); // each knob's type and range, as a new run's
   return s as RLRunSettings;
 }
 

@@ -1,27 +1,26 @@
 // Supervised fine-tuning's knobs and their defaults: no tfjs here, so the app's forms can read them.
+import { checkSettings, defaultsOf, type SettingsTable } from '../util/settings-table';
 
+// Each field's meaning, default and range is its row of SFT_SETTINGS.
 export interface SFTSettings {
   epochs: number;
-  /** Demonstrations per step. */
   batchSize: number;
-  /** Peak Adam learning rate (short warm-up, then cosine decay over the run). */
   learningRate: number;
   gradClip: number;
-  /** Seeds the order demonstrations are visited in, each epoch. */
   seed: number;
 }
 
-export const DEFAULT_SFT: SFTSettings = { epochs: 3, batchSize: 8, learningRate: 1e-3, gradClip: 1, seed: 1 };
+export const SFT_SETTINGS: SettingsTable<SFTSettings> = [
+  { key: 'epochs', kind: 'int', default: 3, min: 1, max: 1000, label: 'Epochs', help: 'Passes over the chosen demonstrations' },
+  { key: 'batchSize', kind: 'int', default: 8, min: 1, max: 256, name: 'batch size', label: 'Batch size', help: 'Demonstrations per step, padded together' },
+  { key: 'learningRate', kind: 'number', default: 1e-3, min: 0, max: 1, minOpen: true, form: { min: 1e-6, max: 0.1 }, step: 1e-6, name: 'learning rate', label: 'Learning rate', help: 'Peak Adam learning rate (short warm-up, then cosine decay)' },
+  { key: 'gradClip', kind: 'number', default: 1, min: 0, max: Infinity, minOpen: true, form: { min: 0.01, max: 100 }, step: 0.01, name: 'gradient clip', label: 'Gradient clip', help: 'Clip the global gradient norm to this' },
+  { key: 'seed', kind: 'number', default: 1, min: -Infinity, max: Infinity, form: { min: 0, max: 2147483647 }, step: 1, label: 'Seed', help: 'Seeds the order demonstrations are visited in, each epoch' },
+];
+
+export const DEFAULT_SFT: SFTSettings = defaultsOf(SFT_SETTINGS);
 
 /** Throws on the first setting out of range, naming it and its value; returns s. */
 export function checkSFTSettings(s: SFTSettings): SFTSettings {
-  const need = (ok: boolean, what: string, v: unknown) => {
-    if (!ok) throw new Error(`Expected ${what}, but got ${String(v)}`);
-  };
-  need(Number.isInteger(s.epochs) && s.epochs >= 1 && s.epochs <= 1000, 'epochs to be an integer in 1..1000', s.epochs);
-  need(Number.isInteger(s.batchSize) && s.batchSize >= 1 && s.batchSize <= 256, 'batch size to be an integer in 1..256', s.batchSize);
-  need(Number.isFinite(s.learningRate) && s.learningRate > 0 && s.learningRate <= 1, 'learning rate in (0, 1]', s.learningRate);
-  need(Number.isFinite(s.gradClip) && s.gradClip > 0, 'gradient clip > 0', s.gradClip);
-  need(Number.isFinite(s.seed), 'a finite seed', s.seed);
-  return s;
+  return checkSettings(SFT_SETTINGS, s);
 }

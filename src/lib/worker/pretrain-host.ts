@@ -11,6 +11,7 @@ import { promptContext, sampleStream } from '../model/sample';
 import { createTokenizer } from '../model/tokenizer';
 import { MAX_BPE_VOCAB, MIN_BPE_VOCAB, trainBPE } from '../model/bpe-training';
 import { corpusDocuments, Pretraining, trainedFurtherName } from '../engine/pretraining';
+import { checkPretrainSettings } from '../engine/pretrain-settings';
 import { getDB } from '../store/db';
 import { describeFault, type FaultRecord } from '../store/fault-record';
 import type { Lock } from '../util/lock';
@@ -34,18 +35,13 @@ export interface PretrainHostContext {
 
 /** Throws on the first field of a request out of range, naming it. */
 export function checkPretrainRequest(r: PretrainRequest): void {
-  const inRange = (v: number, lo: number, hi: number, what: string, int = true) => {
-    if (!Number.isFinite(v) || v < lo || v > hi || (int && !Number.isInteger(v))) {
-      throw new Error(`Expected ${what} in ${lo}..${hi}, but got ${v}`);
-    }
-  };
-  inRange(r.steps, 1, 100_000, 'steps');
-  inRange(r.batchSize, 1, 256, 'batch size');
-  inRange(r.learningRate, 1e-6, 1, 'learning rate', false);
-  inRange(r.sampleEvery, 0, 100_000, 'sample every');
+  checkPretrainSettings(r);
   if (r.from.kind === 'scratch' && !(r.from.size in MODEL_SIZES)) throw new Error(`Unknown model size "${r.from.size}"`);
   // (An autosave from before tokenizers were chosen has none: it resumes its stored model.)
-  if (r.from.kind === 'scratch' && r.from.tokenizer?.kind === 'train-bpe') inRange(r.from.tokenizer.vocabSize, MIN_BPE_VOCAB, MAX_BPE_VOCAB, 'vocabulary size');
+  const t = r.from.kind === 'scratch' ? r.from.tokenizer : undefined;
+  if (t?.kind === 'train-bpe' && !(Number.isInteger(t.vocabSize) && t.vocabSize >= MIN_BPE_VOCAB && t.vocabSize <= MAX_BPE_VOCAB)) {
+    throw new Error(`Expected vocabulary size in ${MIN_BPE_VOCAB}..${MAX_BPE_VOCAB}, but got ${t.vocabSize}`);
+  }
 }
 
 /** The model's metadata after `last.step` steps of this run on top of what it had before. */

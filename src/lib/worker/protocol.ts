@@ -7,6 +7,7 @@ import type { CompletionRecord } from '../feedback/judgement';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 import type { FaultRecord } from '../store/fault-record';
+import type { EarlyStopMetric } from '../engine/reward-fit-settings';
 import type { BeforeAfterRow, RoundPhase } from '../engine/rlhf-round';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -134,6 +135,9 @@ export interface RewardTrainRequest {
   batchSize: number;
   /** Share of judgements held out to measure accuracy, 0..0.5. */
   heldoutFraction: number;
+  /** Early stopping (engine/reward-fit-settings.ts; DEFAULT_REWARD_FIT's when left out). */
+  validationShare?: number;
+  earlyStopOn?: EarlyStopMetric;
   seed: number;
 }
 

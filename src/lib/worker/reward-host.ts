@@ -12,6 +12,8 @@ import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { heldoutSplit } from '../engine/heldout-split';
 import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardModelFrom, type RewardFitStage } from '../engine/reward-fitting';
+import { HELDOUT_FRACTION } from '../engine/reward-fit-settings';
+import { knobProblem } from '../util/settings-table';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
 import { flagLowAgreement } from '../rlhf/labeler-agreement';
 import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
@@ -116,7 +118,8 @@ export class RewardHost {
 
   async train(r: RewardTrainRequest): Promise<void> {
     if (this.run) throw new Error('The reward model is already training; stop it first');
-    if (!(r.heldoutFraction >= 0 && r.heldoutFraction <= 0.5)) throw new Error(`Expected a held-out share in 0..0.5, but got ${r.heldoutFraction}`);
+    const heldoutProblem = knobProblem(HELDOUT_FRACTION, r.heldoutFraction);
+    if (heldoutProblem) throw new Error(heldoutProblem);
     const run = { stopped: false };
     this.run = run;
     const { post, lock } = this.ctx;
@@ -138,7 +141,7 @@ export class RewardHost {
         { phase: 'train', groups: groupsOf(split.train, tok) },
       ];
       post({ type: 'reward/status', status: 'running' });
-      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), { minSteps: DEFAULT_REWARD_FIT.minSteps, validationShare: DEFAULT_REWARD_FIT.validationShare, earlyStopOn: DEFAULT_REWARD_FIT.earlyStopOn, ...r });
+      const fit = fitRewardModel(model, stages, groupsOf(split.heldout, tok), { ...DEFAULT_REWARD_FIT, ...r });
       const metrics: Array<Record<string, number>> = [];
       const faults: FaultRecord[] = [];
       let heldoutAccuracy = NaN;

@@ -12,7 +12,7 @@
 // copy: the model in use is untouched.
 import type { SimulatedLabeler } from '../feedback/labelers';
 import { labelerFromSettings } from '../feedback/simulated-judgement';
-import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
+import { modelToCheckpointBytes } from '../model/checkpoint';
 import type { CheckpointMeta } from '../model/checkpoint-format';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { cloneParams } from '../model/params';
@@ -20,11 +20,10 @@ import { DEFAULT_PPO } from '../engine/ppo-config';
 import { PPOTrainer } from '../engine/ppo-trainer';
 import { PtxBatches } from '../engine/ptx';
 import { runRound, type LoopState, type RoundIO } from '../engine/rlhf-round';
-import { checkRLSettings, parseStoredRLSettings, resumePoint, splitPrompts, type RLRunSettings } from '../engine/rl-run';
+import { checkRLSettings, splitPrompts, type RLRunSettings } from '../engine/rl-run';
 import { referenceCheckpointName, roundCheckpointName } from '../store/checkpoint-names';
 import type { RewardNormalization } from '../rlhf/reward-normalization';
 import { getDB } from '../store/db';
-import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
 import { reportFaults } from './fault-report';
 import { rewardBase } from './reward-base';
 import { listJudgements } from '../store/judgements';
@@ -33,7 +32,7 @@ import type { FromWorker, ModelInfo, RLPhase, RLStatus } from './protocol';
 import { Locked, webRunLocks, withTrainingLocks, type RunLocks } from './run-lock';
 import { RunControl } from './run-control';
 import { ptxDocuments } from './ptx-documents';
-import { forgetRunState, keepBatches, keptBatches, keptTrainerState, saveRound } from './rl-run-store';
+import { forgetRunState, keepBatches, keptBatches, keptTrainerState, loadStoredRun, saveRound, storeNewRun } from './rl-run-store';
 
 export interface RLHostContext {
   lock: Lock;
@@ -116,54 +115,21 @@ export class RLHost {
         rewardBase: rm?.checkpointId !== undefined ? { checkpointId: rm.checkpointId } : 'reference' as const,
       };
     });
-    let runId: number | undefined;
-    let stored: RLRunSettings;
+    let created: { runId: number; stored: RLRunSettings };
     try {
-      const createdAt = new Date().toISOString();
-      runId = await db.runs.add({ kind: 'rl', name: `RL from ${meta.name}`, createdAt, settings, metrics: [], status: 'running' });
-      await holdRun(runId);
-      const refMeta: CheckpointMeta = { ...meta, name: referenceCheckpointName(runId), createdAt, kind: 'reference', runId, parent: meta.name };
-      const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(reference, refMeta));
-      stored = { ...settings, referenceCheckpointId, rewardBase };
-      await db.runs.update(runId, { settings: stored });
+      created = await storeNewRun(db, settings, { reference, meta, rewardBase }, holdRun);
     } catch (e) {
       disposeLanguageModel(reference);
-      // Without its reference the run cannot go on: not left "running" for a reload to resume.
-      if (runId !== undefined) await db.runs.update(runId, { status: 'failed' });
       throw e;
     }
+    const { runId, stored } = created;
     await this.drive(runId, stored, reference, undefined, 1);
   }
 
   private async resumeStored(runId: number, holdRun: (id: number) => Promise<void>): Promise<void> {
     await holdRun(runId);
     const db = getDB();
-    const run = await db.runs.get(runId);
-    if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
-    let s: RLRunSettings;
-    try {
-      s = parseStoredRLSettings(run.settings); // knobs added since it was stored take their defaults
-    } catch (e) {
-      await db.runs.update(runId, { status: 'failed' }); // no reload tries it again
-      throw e;
-    }
-    const { nextRound, policyCheckpointId } = resumePoint(run);
-    if (nextRound > s.rounds) throw new Error(`Run ${runId} has finished all its ${s.rounds} rounds`);
-    // A run whose models are gone cannot go on: marked failed, so no later reload tries it again.
-    const load = async (id: number | undefined, what: string) => {
-      if (id === undefined) throw new Error(`Run ${runId} has no stored ${what}`);
-      return modelFromCheckpointBytes(await readCheckpointBytes(db, id)).model;
-    };
-    let reference: LanguageModel | undefined;
-    let policy: LanguageModel | undefined;
-    try {
-      reference = await load(s.referenceCheckpointId, 'reference model');
-      policy = policyCheckpointId !== undefined ? await load(policyCheckpointId, 'policy') : undefined;
-    } catch (e) {
-      if (reference) disposeLanguageModel(reference);
-      await db.runs.update(runId, { status: 'failed' });
-      throw e;
-    }
+    const { s, nextRound, reference, policy } = await loadStoredRun(db, runId);
     await db.runs.update(runId, { status: 'running' });
     await this.drive(runId, s, reference, policy, nextRound, `Resumed run ${runId} at round ${nextRound}`);
   }

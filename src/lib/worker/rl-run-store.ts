@@ -1,16 +1,77 @@
-// What an RL run keeps in IndexedDB between and within rounds: a round's sampled batches until the
+// What an RL run keeps in IndexedDB: its record and reference from the start (and read back to
+// resume it), and between and within rounds: a round's sampled batches until the
 // round is saved (a resumed round shows the same ones), the PPO trainer's state as of the last
 // saved round (Adam's moments, the KL coefficient), and the round's save itself: the policy, the
 // trainer's state and the metrics in one transaction, with the retention policy's deletions.
 import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { PPOTrainerState } from '../engine/ppo-trainer';
 import { checkpointsToDelete, DEFAULT_RETENTION } from '../engine/checkpoint-retention';
-import type { RLRunSettings } from '../engine/rl-run';
-import { roundCheckpointName } from '../store/checkpoint-names';
-import { deleteCheckpoints, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
+import { parseStoredRLSettings, resumePoint, type RLRunSettings } from '../engine/rl-run';
+import { referenceCheckpointName, roundCheckpointName } from '../store/checkpoint-names';
+import type { CheckpointMeta } from '../model/checkpoint-format';
+import { modelFromCheckpointBytes, modelToCheckpointBytes } from '../model/checkpoint';
+import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
+import { deleteCheckpoints, readCheckpointBytes, rlRoundCheckpoints, saveCheckpoint } from '../store/checkpoints';
 import type { PlaygroundDB } from '../store/db';
 import { runSettingKey } from '../store/run-settings';
 import { retryWhenFull, writeOrExplain, type StorageFullError } from '../store/storage-errors';
+
+/**
+ * A new run's record and its frozen reference, saved at the start so a resumed run compares with
+ * the same model; holdRun takes the run's lock as soon as it has an id. Without its reference the
+ * run cannot go on: it is then marked failed, not left "running" for a reload to resume.
+ */
+export async function storeNewRun(
+  db: PlaygroundDB, settings: RLRunSettings,
+  from: { reference: LanguageModel; meta: CheckpointMeta; rewardBase: RLRunSettings['rewardBase'] },
+  holdRun: (id: number) => Promise<void>,
+): Promise<{ runId: number; stored: RLRunSettings }> {
+  let runId: number | undefined;
+  try {
+    const createdAt = new Date().toISOString();
+    runId = await db.runs.add({ kind: 'rl', name: `RL from ${from.meta.name}`, createdAt, settings, metrics: [], status: 'running' });
+    await holdRun(runId);
+    const refMeta: CheckpointMeta = { ...from.meta, name: referenceCheckpointName(runId), createdAt, kind: 'reference', runId, parent: from.meta.name };
+    const referenceCheckpointId = await saveCheckpoint(db, await modelToCheckpointBytes(from.reference, refMeta));
+    const stored: RLRunSettings = { ...settings, referenceCheckpointId, rewardBase: from.rewardBase };
+    await db.runs.update(runId, { settings: stored });
+    return { runId, stored };
+  } catch (e) {
+    if (runId !== undefined) await db.runs.update(runId, { status: 'failed' });
+    throw e;
+  }
+}
+
+/**
+ * A stored run as it goes on: its settings read through the checked parser, the round after its
+ * last saved one, its reference, and the policy of that round (none before round 1 was saved).
+ * A run whose settings are damaged or whose models are gone cannot go on: it is marked failed, so
+ * no later reload tries it again.
+ */
+export async function loadStoredRun(db: PlaygroundDB, runId: number): Promise<{ s: RLRunSettings; nextRound: number; reference: LanguageModel; policy?: LanguageModel }> {
+  const run = await db.runs.get(runId);
+  if (!run || run.kind !== 'rl') throw new Error(`There is no RL run ${runId}`);
+  const { nextRound, policyCheckpointId } = resumePoint(run);
+  let reference: LanguageModel | undefined;
+  try {
+    const s = parseStoredRLSettings(run.settings); // knobs added since it was stored take their defaults
+    if (nextRound > s.rounds) throw new Finished(`Run ${runId} has finished all its ${s.rounds} rounds`);
+    const load = async (id: number | undefined, what: string) => {
+      if (id === undefined) throw new Error(`Run ${runId} has no stored ${what}`);
+      return modelFromCheckpointBytes(await readCheckpointBytes(db, id)).model;
+    };
+    reference = await load(s.referenceCheckpointId, 'reference model');
+    const policy = policyCheckpointId !== undefined ? await load(policyCheckpointId, 'policy') : undefined;
+    return { s, nextRound, reference, policy };
+  } catch (e) {
+    if (reference) disposeLanguageModel(reference);
+    if (!(e instanceof Finished)) await db.runs.update(runId, { status: 'failed' });
+    throw e;
+  }
+}
+
+/** A run with no round left: refused, and left as it is. */
+class Finished extends Error {}
 
 const roundKey = (runId: number) => runSettingKey('rl-round', runId);
 const trainerKey = (runId: number) => runSettingKey('rl-trainer', runId);

@@ -1,0 +1,17 @@
+// Every trainer's settings table, by name: what the README's "Settings" section lists
+// (scripts/settings-docs.ts writes it; a unit test fails when the two differ).
+import type { Knob } from '../util/settings-table';
+import { RETENTION_SETTINGS } from './checkpoint-retention';
+import { PPO_SETTINGS } from './ppo-config';
+import { PRETRAIN_SETTINGS } from './pretrain-settings';
+import { HELDOUT_FRACTION, REWARD_FIT_SETTINGS } from './reward-fit-settings';
+import { RL_SETTINGS } from './rl-run';
+import { SFT_SETTINGS } from './sft-settings';
+
+export const SETTINGS_TABLES: Record<string, { title: string; knobs: ReadonlyArray<Knob> }> = {
+  pretrain: { title: 'Pretraining (Language model tab, `npm run pretrain`)', knobs: PRETRAIN_SETTINGS },
+  sft: { title: 'Supervised fine-tuning (Language model tab, `npm run sft`)', knobs: SFT_SETTINGS },
+  'reward-fit': { title: 'Reward-model fit (Reward model tab; the RL run refits with its own epochs, learning rate and minimum steps)', knobs: [...REWARD_FIT_SETTINGS, HELDOUT_FRACTION] },
+  rl: { title: 'An RL run (RL tab, `npm run experiment -- rlhf`)', knobs: [...RL_SETTINGS, ...RETENTION_SETTINGS] },
+  ppo: { title: 'PPO, RLOO and A2C (RL tab, "PPO settings")', knobs: PPO_SETTINGS },
+};
