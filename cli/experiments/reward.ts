@@ -33,6 +33,7 @@ import { preferenceRecordsToJudgements } from '../../src/lib/store/preference-ex
 import { parseFlags } from '../args';
 import { readPrompts, resolveCheckpoint } from '../files';
 import { seenWordCeiling } from './seen-word-ceiling';
+import { seeds } from '../../src/lib/util/seeds';
 
 /** The --labeler flag's scorer: a simulated-labeler kind, or "avoid" (keywords avoided). */
 export function scorerFor(name: string, words: string): Scorer {
@@ -145,7 +146,7 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
 
   const most = Math.max(...sizes);
   const all = await collectComparisons(policy, trainPrompts, noisy, { ...gen, comparisons: most, seed: f.seed });
-  const heldout = await collectComparisons(policy, heldoutPrompts, clean, { ...gen, comparisons: f.heldout, seed: f.seed + 7919 });
+  const heldout = await collectComparisons(policy, heldoutPrompts, clean, { ...gen, comparisons: f.heldout, seed: seeds.heldoutComparisons(f.seed) });
   const pairs = heldoutPairs(heldout.groups, scorer);
   console.log(`collected ${most} training comparisons (${all.tiedPrompts} prompts tied) and ${f.heldout} held-out (${pairs.filter((p) => p.margin >= f.clearMargin).length} clear) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   if (f.dumpComparisons) dumpComparisons(f.dumpComparisons, all.groups, heldout.groups);

@@ -1,7 +1,7 @@
 // npm run experiment -- rlhf [--labeler sentiment] [--seed 1] [--rounds N] [--beta B] [--k K]
 //   [--prompts N] [--ppo-steps N] [--lr LR] [--rm-epochs N] [--rm-lr LR] [--rm-start base|last]
 //   [--max-tokens N] [--eval-prompts N] [--final-samples N] [--noise P] [--pmp FILE]
-//   [--algorithm ppo|rloo|a2c] [--ptx γ [--demos FILE]] [--out policy.rlhfckpt]
+//   [--algorithm ppo|rloo|a2c|grpo] [--samples G (per prompt; RLOO and GRPO need 2 or more)] [--ptx γ [--demos FILE]] [--out policy.rlhfckpt]
 // The app's online RLHF loop (engine/rlhf-round.ts) from the starter, a simulated labeler playing
 // the person. Its defaults are the app's "Make it positive" preset; each flag overrides one knob.
 // One JSON line per round (the app's round metrics), then a last line measured on the held-out
@@ -42,7 +42,7 @@ export function experimentSettings(argv: string[]) {
   const f = parseFlags(argv, {
     labeler: form.simulated.scorer as string, words: form.simulated.keywords, noise: form.simulated.noise,
     rounds: d.rounds, seed: d.seed, beta: d.ppo.initKl, k: d.k, prompts: d.feedbackPrompts, ppoSteps: d.ppoSteps,
-    lr: d.ppo.learningRate, batch: d.ppo.batchSize, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
+    lr: d.ppo.learningRate, batch: d.ppo.batchSize, samples: d.ppo.samplesPerPrompt, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
     rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 16, algorithm: d.ppo.algorithm as string,
     kl: d.ppo.klEstimator as string, ptx: d.ppo.ptxCoef, ptxBatch: d.ppo.ptxBatchSize, demos: '', pmp: '', checkpoint: 'starter', out: '',
   });
@@ -57,7 +57,7 @@ export function experimentSettings(argv: string[]) {
     ...d, rounds: f.rounds, seed: f.seed, k: f.k, feedbackPrompts: f.prompts, ppoSteps: f.ppoSteps, rmEpochs: f.rmEpochs,
     rmLearningRate: f.rmLr, rmStart: f.rmStart as RewardModelStart, evalPrompts: f.evalPrompts,
     ppo: checkPPOConfig({
-      ...d.ppo, initKl: f.beta, learningRate: f.lr, batchSize: f.batch, maxTokens: f.maxTokens,
+      ...d.ppo, initKl: f.beta, learningRate: f.lr, batchSize: f.batch, samplesPerPrompt: f.samples, maxTokens: f.maxTokens,
       algorithm: f.algorithm as RLSettings['ppo']['algorithm'], klEstimator: f.kl as RLSettings['ppo']['klEstimator'],
       ptxCoef: f.ptx, ptxBatchSize: f.ptxBatch, ptxSource: f.demos ? 'demonstrations' : 'corpus',
     }),

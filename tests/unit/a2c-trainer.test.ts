@@ -23,7 +23,7 @@ function nudged(): { policy: LanguageModel; reference: LanguageModel } {
 describe('A2C (Sparrow-style) in the trainer', () => {
   it("is a known algorithm and keeps RLOO's own check", () => {
     expect(checkPPOConfig(A2C)).toBe(A2C);
-    expect(() => checkPPOConfig({ ...A2C, algorithm: 'a3c' as 'a2c' })).toThrow(/'ppo', 'rloo' or 'a2c', but got a3c/);
+    expect(() => checkPPOConfig({ ...A2C, algorithm: 'a3c' as 'a2c' })).toThrow(/'ppo', 'rloo', 'a2c' or 'grpo', but got a3c/);
   });
 
   it('leaves the KL out of the rewards: the score at the last token, 0 before, GAE advantages', async () => {

@@ -1,10 +1,11 @@
 // Every knob of RL fine-tuning, with its default and a one-line help (the app's tooltips). Defaults
 // follow TRL's PPOConfig / lm-human-preferences, scaled to a model of a few hundred thousand
 // parameters that writes a few dozen characters at a time.
+import type { GrpoLossType, ScaleRewards } from '../rlhf/grpo';
 import type { KlEstimator } from '../rlhf/kl';
 import { checkSettings, defaultsOf, type SettingsTable } from '../util/settings-table';
 
-export type RLAlgorithm = 'ppo' | 'rloo' | 'a2c';
+export type RLAlgorithm = 'ppo' | 'rloo' | 'a2c' | 'grpo';
 
 /** What PPO-ptx trains on: the bundled corpus, or the person's demonstrations (prompt + response). */
 export type PtxTextSource = 'corpus' | 'demonstrations';
@@ -37,12 +38,15 @@ export interface PPOConfig {
   ptxCoef: number;
   ptxBatchSize: number;
   ptxSource: PtxTextSource;
+  clipRangeHigh: number;
+  grpoLossType: GrpoLossType;
+  scaleRewards: ScaleRewards;
 }
 
 /** Every knob of RL fine-tuning: the form's fields, checkPPOConfig's ranges and the README's table. */
 export const PPO_SETTINGS: SettingsTable<PPOConfig> = [
-  { key: 'algorithm', kind: 'choice', default: 'ppo', label: 'Algorithm', options: [{ value: 'ppo', label: 'PPO' }, { value: 'rloo', label: 'RLOO' }, { value: 'a2c', label: 'A2C' }],
-    help: 'ppo: clipped surrogate with a value head and GAE; rloo: leave-one-out baseline, no value head; a2c: one unclipped pass, β·KL in the loss (Sparrow)' },
+  { key: 'algorithm', kind: 'choice', default: 'ppo', label: 'Algorithm', options: [{ value: 'ppo', label: 'PPO' }, { value: 'rloo', label: 'RLOO' }, { value: 'a2c', label: 'A2C' }, { value: 'grpo', label: 'GRPO' }],
+    help: 'ppo: clipped surrogate with a value head and GAE; rloo: leave-one-out baseline, no value head; a2c: one unclipped pass, β·KL in the loss (Sparrow); grpo: each completion against its group of samples, β·k3 KL in the loss (DeepSeekMath)' },
   { key: 'batchSize', kind: 'int', default: 8, min: 1, max: 1024, form: { max: 64 }, label: 'Prompts per rollout', help: 'Prompts per rollout: each PPO step draws this many from the pool' },
   { key: 'samplesPerPrompt', kind: 'int', default: 1, min: 1, max: 64, form: { max: 16 }, label: 'Samples per prompt', help: 'Completions sampled per prompt (RLOO compares them, so it needs >= 2)' },
   { key: 'maxTokens', kind: 'int', default: 48, min: 1, max: 4096, form: { max: 256 }, label: 'Max tokens', help: 'Longest completion, in tokens' },
@@ -71,6 +75,11 @@ export const PPO_SETTINGS: SettingsTable<PPOConfig> = [
   { key: 'ptxBatchSize', kind: 'int', default: 4, min: 1, max: 256, form: { max: 64 }, label: 'Pretraining rows', help: 'Rows of pretraining text (each a full context window) per minibatch when γ > 0' },
   { key: 'ptxSource', kind: 'choice', default: 'corpus', label: 'Pretraining mix text (ptx)', options: [{ value: 'corpus', label: 'Bundled corpus' }, { value: 'demonstrations', label: 'My demonstrations (SFT)' }],
     help: 'PPO-ptx text: the bundled corpus (pretraining, as InstructGPT), or the demonstrations written for SFT' },
+  { key: 'clipRangeHigh', kind: 'number', default: 0, min: 0, max: 1, maxOpen: true, form: { max: 0.99 }, step: 0.01, label: 'Upper clip ε_high (GRPO)', help: 'GRPO: the ratio may rise to 1 + ε_high (DAPO\'s clip-higher); 0: the same as the clip range ε' },
+  { key: 'grpoLossType', kind: 'choice', default: 'grpo', label: 'GRPO loss normalisation', options: [{ value: 'grpo', label: 'grpo: per sequence' }, { value: 'dapo', label: 'dapo: per token' }, { value: 'dr_grpo', label: 'dr_grpo: constant' }],
+    help: "GRPO: grpo averages each completion's tokens then the completions (the paper's); dapo divides by the batch's tokens; dr_grpo by completions × max tokens (no length bias)" },
+  { key: 'scaleRewards', kind: 'choice', default: 'group', label: 'GRPO reward scaling', options: [{ value: 'group', label: 'by the group std' }, { value: 'batch', label: 'by the batch std' }, { value: 'none', label: 'none' }],
+    help: "GRPO: advantages are the reward less its group's mean, divided by the group's std (the paper's), the batch's, or nothing (Dr. GRPO)" },
   { key: 'freezeLayers', kind: 'int', default: 0, min: 0, max: Infinity, form: { max: 12 }, label: 'Frozen layers', help: 'Freeze the embeddings and the bottom N transformer blocks (0: train everything)' },
 ];
 
@@ -86,5 +95,6 @@ export function checkPPOConfig(c: PPOConfig): PPOConfig {
   need(c.minibatches <= c.batchSize * c.samplesPerPrompt,
     `minibatches at most the ${c.batchSize * c.samplesPerPrompt} completions of a rollout (batchSize x samplesPerPrompt)`, c.minibatches);
   need(c.algorithm !== 'rloo' || c.samplesPerPrompt >= 2, 'samplesPerPrompt >= 2 for RLOO (each sample is judged against the others)', c.samplesPerPrompt);
+  need(c.algorithm !== 'grpo' || c.samplesPerPrompt >= 2, 'samplesPerPrompt >= 2 for GRPO (each sample is judged against its group)', c.samplesPerPrompt);
   return c;
 }

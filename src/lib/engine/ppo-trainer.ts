@@ -5,7 +5,9 @@
 // clipped loss runs on sequence-level leave-one-out advantages, and the value head is left alone.
 // In A2C mode (Sparrow) one unclipped pass trains on GAE advantages of the bare score, with β times
 // the exact KL to the reference in the loss. With ptxCoef > 0 every minibatch also takes a step of
-// next-token loss on pretraining text (PPO-ptx, InstructGPT).
+// next-token loss on pretraining text (PPO-ptx, InstructGPT). In GRPO mode (DeepSeekMath) the
+// clipped loss runs on group-relative advantages with β·k3 KL to the reference in the loss, no
+// value head, normalised as grpoLossType says (TRL's GRPOTrainer).
 import * as tf from '@tensorflow/tfjs';
 import type { LanguageModel } from '../model/language-model';
 import { namedParams, type GPTParams } from '../model/params';
@@ -13,6 +15,7 @@ import { AdaptiveKLController, FixedKLController, type KLController } from '../r
 import { meanSequenceKl } from '../rlhf/kl';
 import { maskedMean } from '../rlhf/masks';
 import { a2cLossTensor } from '../rlhf/a2c-loss';
+import { grpoLossTensor } from '../rlhf/grpo';
 import { entropyFromLogits, maskedMeanTensor, policyLossTensor, valueLossTensor } from '../rlhf/ppo-loss';
 import { makeRng, shuffledIndices, type Rng } from '../util/rng';
 import { readAdamState, restoreAdamState, type AdamState } from './adam-state';
@@ -39,7 +42,7 @@ export interface PPOStats {
   'loss/policy_avg': number;
   /** 0 in RLOO mode (no value head). */
   'loss/value_avg': number;
-  /** A2C: the exact per-token KL(π ‖ π_ref) its loss adds β times; 0 for PPO and RLOO (their KL is in the reward). */
+  /** A2C: the exact per-token KL(π ‖ π_ref) its loss adds β times; GRPO: the mean k3 its loss adds β times; 0 for PPO and RLOO (their KL is in the reward). */
   'loss/kl_avg': number;
   /** PPO-ptx: next-token loss (nats per token) on the pretraining rows; 0 when ptxCoef is 0. */
   'loss/ptx_avg': number;
@@ -50,10 +53,18 @@ export interface PPOStats {
   beta: number;
   /** The rollout's completions. */
   texts: string[];
+  /** GRPO only, TRL's GRPO names: the mean of the groups' reward std, */
+  reward_std?: number;
+  /** the share of groups whose rewards were all equal (they teach nothing), */
+  frac_reward_zero_std?: number;
+  /** the share of tokens clipped on either side, */
+  'clip_ratio/region_mean'?: number;
+  /** and the mean completion length in tokens. */
+  'completions/mean_length'?: number;
 }
 
 /**
- * The policy's parameters PPO trains: all but the reward head, the value head only in PPO mode,
+ * The policy's parameters PPO trains: all but the reward head, the value head only with a critic (PPO, A2C),
  * and without the embeddings and the bottom freezeLayers blocks when freezeLayers > 0.
  */
 export function trainableParams(p: GPTParams, cfg: PPOConfig): Array<[string, tf.Variable]> {
@@ -67,7 +78,7 @@ export function trainableParams(p: GPTParams, cfg: PPOConfig): Array<[string, tf
     return layer !== null && Number(layer[1]) < cfg.freezeLayers;
   };
   return namedParams(p).filter(([name]) =>
-    !name.startsWith('reward') && !(cfg.algorithm === 'rloo' && name.startsWith('value')) && !frozen(name));
+    !name.startsWith('reward') && !((cfg.algorithm === 'rloo' || cfg.algorithm === 'grpo') && name.startsWith('value')) && !frozen(name));
 }
 
 /** n prompts from the pool in a seeded random order, cycling through the pool when it is smaller. */
@@ -151,8 +162,8 @@ export class PPOTrainer {
       'objective/kl': klMean,
       'objective/entropy': mean(r.logpOld.map((_, b) => -sumMasked(r.logpOld, b))),
       'objective/scores': mean(r.scores),
-      // A2C's rewards hold no KL term (its loss does), so take it off here to keep the same meaning.
-      'objective/rlhf_reward': mean(r.rewards.map((_, b) => sumMasked(r.rewards, b))) - (cfg.algorithm === 'a2c' ? beta * klMean : 0),
+      // A2C's and GRPO's rewards hold no KL term (their losses do), so take it off here to keep the same meaning.
+      'objective/rlhf_reward': mean(r.rewards.map((_, b) => sumMasked(r.rewards, b))) - (cfg.algorithm === 'a2c' || cfg.algorithm === 'grpo' ? beta * klMean : 0),
       'policy/approxkl_avg': avg('approxKl'),
       'policy/clipfrac_avg': avg('clipFrac'),
       'policy/entropy_avg': avg('entropy'),
@@ -164,6 +175,10 @@ export class PPOTrainer {
       'val/mean': maskedMean(r.values, r.mask),
       beta,
       texts: r.texts,
+      ...(r.group ? {
+        reward_std: r.group.rewardStd, frac_reward_zero_std: r.group.fracRewardZeroStd, 'clip_ratio/region_mean': avg('clipFrac'),
+        'completions/mean_length': mean(r.completionIds.map((ids) => ids.length)),
+      } : {}),
     };
   }
 
@@ -196,6 +211,13 @@ export class PPOTrainer {
         loss = a.loss;
         const approxKl = maskedMeanTensor(out.logp.sub(tf.tensor2d(logpOld)).square(), maskT).mul(0.5) as tf.Scalar;
         Object.assign(named, { approxKl, policyLoss: a.policy, valueLoss: a.value, klLoss: a.kl });
+      } else if (cfg.algorithm === 'grpo') {
+        const g = grpoLossTensor({
+          logp: out.logp, logpOld: tf.tensor2d(logpOld), logpRef: tf.tensor2d(pick(r.logpRef)), advantages: tf.tensor1d(rows.map((b) => r.group!.advantages[b])), mask: maskT,
+        }, { lossType: cfg.grpoLossType, epsilonLow: cfg.clipRange, epsilonHigh: cfg.clipRangeHigh || cfg.clipRange, beta: r.beta, maxCompletionLength: cfg.maxTokens });
+        loss = g.loss;
+        const approxKl = maskedMeanTensor(out.logp.sub(tf.tensor2d(logpOld)).square(), maskT).mul(0.5) as tf.Scalar;
+        Object.assign(named, { approxKl, clipFrac: g.clipRatioRegion, policyLoss: g.loss, ...(g.kl ? { klLoss: g.kl } : {}) });
       } else {
         const pg = policyLossTensor(out.logp, tf.tensor2d(logpOld), tf.tensor2d(advantages), maskT, cfg.clipRange);
         loss = pg.loss;

@@ -146,7 +146,9 @@ export const RL_METRICS = [
   { key: 'rm/heldout_accuracy', title: 'Held-out RM accuracy', help: "The reward model's pairwise accuracy on this round's fresh judgements, before it trained on them." },
   { key: 'rm/train_accuracy', title: 'RM train accuracy', help: "The reward model's pairwise accuracy on the judgements it is fitted on, over its last pass: near 1 means it fits them; far above the held-out line means it over-fits." },
   { key: 'eval/labeler_score', title: "Simulated labeler's score", help: "The simulated labeler's own mean score of the policy's held-out samples: the goal the reward model stands in for." },
-  { key: 'loss/kl_avg', title: 'KL loss (A2C)', help: 'A2C only: the exact KL to the reference over the whole vocabulary, which β weighs in the loss instead of the reward.' },
+  { key: 'loss/kl_avg', title: 'KL loss (A2C, GRPO)', help: 'A2C: the exact KL to the reference over the whole vocabulary; GRPO: its k3 estimate on the sampled tokens. β weighs it in the loss instead of the reward.' },
+  { key: 'frac_reward_zero_std', title: 'Groups with equal rewards (GRPO)', help: 'GRPO: share of prompts whose samples all scored the same; they have no advantage and teach nothing.' },
+  { key: 'reward_std', title: 'Reward spread in a group (GRPO)', help: "GRPO: the mean standard deviation of the reward within a prompt's group: the signal its advantages are made of." },
   { key: 'loss/ptx_avg', title: 'Pretraining loss (PPO-ptx)', help: 'With ptxCoef > 0: next-token loss on the bundled corpus or on your demonstrations (per ptxSource), mixed into every update so the policy keeps writing like them.' },
 ] as const;
 
@@ -170,6 +172,8 @@ const OPTIONAL_METRICS: Record<string, (value: number) => boolean> = {
   'eval/labeler_score': Number.isFinite,
   'loss/kl_avg': (v) => Number.isFinite(v) && v !== 0,
   'loss/ptx_avg': (v) => Number.isFinite(v) && v !== 0,
+  frac_reward_zero_std: Number.isFinite, // GRPO only
+  reward_std: Number.isFinite,
 };
 
 /** The metrics worth a chart for these logged rounds. */

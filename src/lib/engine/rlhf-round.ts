@@ -188,7 +188,9 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
       // A fit from the base gets the minimum steps that make a reward model fit its data; a model
       // going on from last round's has been fitted already, and takes its epochs only.
       const minSteps = fromLast ? 0 : s.rmMinSteps;
-      const settings = { ...DEFAULT_REWARD_FIT, minSteps, epochs: s.rmEpochs, learningRate: s.rmLearningRate, seed: seeds.rewardFit(s.seed, round) };
+      // No early stopping here: each round's fresh judgements already measure the model before it
+      // sees them (step 3's accuracy), and the measured "Make it positive" run fits them all.
+      const settings = { ...DEFAULT_REWARD_FIT, minSteps, epochs: s.rmEpochs, learningRate: s.rmLearningRate, validationShare: 0, seed: seeds.rewardFit(s.seed, round) };
       const fit = fitRewardModel(rm, [{ phase: 'train', groups }], [], settings);
       const epochs = stageEpochs(groups.length, settings);
       const lastEpoch: number[] = [];

@@ -16,6 +16,7 @@ import { BOS, EOS, PAD } from '../model/tokenizer';
 import { gae } from '../rlhf/gae';
 import { perTokenRewards } from '../rlhf/kl';
 import { maskedWhiten } from '../rlhf/masks';
+import { grpoAdvantages } from '../rlhf/grpo';
 import { rlooAdvantages } from '../rlhf/rloo';
 import { makeRng } from '../util/rng';
 import type { PPOConfig } from './ppo-config';
@@ -49,8 +50,10 @@ export interface Rollout {
   /** Completion tokens, EOS included when the sample ended. */
   completionIds: number[][];
   endedWithEos: boolean[];
-  /** The KL coefficient of this rollout: in its rewards, or in the A2C loss. */
+  /** The KL coefficient of this rollout: in its rewards, or in the A2C and GRPO losses. */
   beta: number;
+  /** GRPO: each completion's advantage against its group, and TRL's group metrics. */
+  group?: { advantages: number[]; rewardStd: number; fracRewardZeroStd: number };
 }
 
 export interface PolicyOutputs {
@@ -134,21 +137,30 @@ export async function collectRollout(
   tf.dispose(out);
 
   // 4. score, then per-token rewards: −β·KL everywhere, the penalised score at the last token
-  //    (A2C puts β·KL in its loss instead, so its rewards are built with β = 0)
+  //    (A2C and GRPO put β·KL in their losses instead, so their rewards are built with β = 0)
   const promptIds = contexts.map((c) => (c[0] === BOS ? c.slice(1) : c));
   const scores = await scoreFn(completions.map((completion, b) => ({ promptIds: promptIds[b], completion })));
   if (scores.length !== ids.length || !scores.every(Number.isFinite)) {
     throw new Error(`Expected ${ids.length} finite scores from scoreFn, but got [${scores.join(', ')}]`);
   }
   const { rewards, kl } = perTokenRewards({
-    logp: logpOld, logpRef, mask, score: scores, beta: cfg.algorithm === 'a2c' ? 0 : beta, estimator: cfg.klEstimator,
+    logp: logpOld, logpRef, mask, score: scores, beta: cfg.algorithm === 'a2c' || cfg.algorithm === 'grpo' ? 0 : beta, estimator: cfg.klEstimator,
     missingEosPenalty: cfg.missingEosPenalty, endedWithEos, rulePenalty: extraPenalty ? texts.map(extraPenalty) : undefined,
   });
 
   // 5. advantages and returns
   let advantages: number[][];
   let returns: number[][];
-  if (cfg.algorithm !== 'rloo') {
+  let group: Rollout['group'];
+  if (cfg.algorithm === 'grpo') {
+    // GRPO: each completion's reward (score less penalties) against its group of k, the same
+    // advantage at every token; no critic, and no whitening (the group scaling is its own).
+    values.forEach((row) => row.fill(0));
+    const g = grpoAdvantages(rewards.map(sumRow), k, cfg.scaleRewards);
+    group = { advantages: g.advantages, rewardStd: g.rewardStd, fracRewardZeroStd: g.fracRewardZeroStd };
+    advantages = mask.map((row, b) => row.map((m) => (m ? g.advantages[b] : 0)));
+    returns = gae(rewards, values, mask, cfg.gamma, 1).returns;
+  } else if (cfg.algorithm !== 'rloo') {
     ({ advantages, returns } = gae(rewards, values, mask, cfg.gamma, cfg.lambda));
     // 6. whiten advantages (needs two real tokens for a variance)
     if (cfg.whitenAdvantages && countReal(mask) >= 2) advantages = maskedWhiten(advantages, mask);
@@ -164,6 +176,6 @@ export async function collectRollout(
 
   return {
     ids, promptLengths, mask, logpOld, logpRef, values, rewards, advantages, returns, scores, kl,
-    texts, completionIds, endedWithEos, beta,
+    texts, completionIds, endedWithEos, beta, ...(group ? { group } : {}),
   };
 }

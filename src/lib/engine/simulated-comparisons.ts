@@ -6,6 +6,7 @@ import type { LanguageModel } from '../model/language-model';
 import { promptContext, sample } from '../model/sample';
 import { makeRng } from '../util/rng';
 import type { ComparisonGroup } from '../feedback/judgement-group';
+import { seeds } from '../util/seeds';
 
 export interface CollectSettings {
   /** Comparisons (pairs) to collect. */
@@ -42,7 +43,7 @@ export async function collectComparisons(
     if (i > s.comparisons * 20) throw new Error(`Only ${collected} of ${s.comparisons} comparisons after ${i} prompts: the labeler calls nearly everything a tie`);
     const prompt = prompts[i % prompts.length];
     const completions = await sample(model, promptContext(model, prompt), s.k, {
-      maxTokens: s.maxTokens, temperature: s.temperature, topK: 0, topP: 1, seed: s.seed * 1_000_003 + i,
+      maxTokens: s.maxTokens, temperature: s.temperature, topK: 0, topP: 1, seed: seeds.comparisonSamples(s.seed, i),
     });
     const texts = completions.map((ids) => model.tokenizer.decode(ids));
     const ranks = rankOf(labeler, texts.map((t) => prompt + t), rng);

@@ -16,6 +16,14 @@ export const seeds = {
   rewardFit: (seed: number, round: number) => seed + round,
   /** A simulated labeler's noise over round r's batches. */
   roundLabeler: (round: number, batches: number) => round * 7919 + batches,
+  /** Labeling's K completions sampled from source s (a checkpoint or a temperature of a tournament). */
+  labelSource: (seed: number, s: number) => seed * 7919 + s,
+  /** A simulated labeler's batch b in the Reward model tab: each batch samples with the next seed. */
+  labelingBatch: (seed: number, b: number) => seed + b,
+  /** The reward experiment's comparisons: the completions of prompt i. */
+  comparisonSamples: (seed: number, i: number) => seed * 1_000_003 + i,
+  /** The reward experiment's held-out comparisons, apart from the training ones. */
+  heldoutComparisons: (seed: number) => seed + 7919,
   /** The headless experiment's last measure: held-out prompt i's completions. */
   finalMeasure: (seed: number, i: number) => seed * 17 + 500_009 + i,
 } as const;

@@ -25,6 +25,7 @@ import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { reportFaults } from './fault-report';
 import type { FaultRecord } from '../store/fault-record';
 import type { FromWorker, LabelerAgreement, LabelSampleRequest, ModelInfo, RewardModelInfo, RewardTrainRequest } from './protocol';
+import { seeds } from '../util/seeds';
 
 /** What the reward host needs from the worker around it. */
 export interface HostContext {
@@ -101,7 +102,7 @@ export class RewardHost {
         name = loaded.meta.name;
       }
       try {
-        const seed = r.seed * 7919 + s;
+        const seed = seeds.labelSource(r.seed, s);
         const ids = await sampleUnderLock(this.ctx.lock, m, r.prompt, slots.length, { maxTokens: r.maxTokens, temperature: source.temperature, seed });
         slots.forEach((slot, i) => {
           completions[slot] = {

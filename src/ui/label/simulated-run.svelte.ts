@@ -5,6 +5,7 @@ import { labelerFromSettings, simulatedJudgement, type SimulatedLabelerSettings 
 import { makeRng } from '../../lib/util/rng';
 import type { FeedbackState } from '../state/feedback-state.svelte';
 import type { RewardState } from '../state/reward-state.svelte';
+import { seeds } from '../../lib/util/seeds';
 
 export interface RunSettings {
   batches: number;
@@ -47,7 +48,7 @@ export class SimulatedRun {
     try {
       for (let b = 0; b < run.batches && !this.stopping; b++) {
         const prompt = prompts[rng.int(prompts.length)];
-        const batch = await this.reward.sample({ prompt, k: run.k, maxTokens: run.maxTokens, seed: run.seed + b, sources: [{ temperature: run.temperature }] });
+        const batch = await this.reward.sample({ prompt, k: run.k, maxTokens: run.maxTokens, seed: seeds.labelingBatch(run.seed, b), sources: [{ temperature: run.temperature }] });
         if (this.stopping) break;
         const judgement = simulatedJudgement(labeler, batch, rng);
         const message = await this.feedback.add(judgement);
