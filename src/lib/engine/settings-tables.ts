@@ -2,6 +2,7 @@
 // (scripts/settings-docs.ts writes it; a unit test fails when the two differ).
 import type { Knob } from '../util/settings-table';
 import { RETENTION_SETTINGS } from './checkpoint-retention';
+import { DPO_SETTINGS } from './dpo-settings';
 import { PPO_SETTINGS } from './ppo-config';
 import { PRETRAIN_SETTINGS } from './pretrain-settings';
 import { HELDOUT_FRACTION, REWARD_FIT_SETTINGS } from './reward-fit-settings';
@@ -13,5 +14,6 @@ export const SETTINGS_TABLES: Record<string, { title: string; knobs: ReadonlyArr
   sft: { title: 'Supervised fine-tuning (Language model tab, `npm run sft`)', knobs: SFT_SETTINGS },
   'reward-fit': { title: 'Reward-model fit (Reward model tab; the RL run refits with its own epochs, learning rate and minimum steps)', knobs: [...REWARD_FIT_SETTINGS, HELDOUT_FRACTION] },
   rl: { title: 'An RL run (RL tab, `npm run experiment -- rlhf`)', knobs: [...RL_SETTINGS, ...RETENTION_SETTINGS] },
-  ppo: { title: 'PPO, RLOO and A2C (RL tab, "PPO settings")', knobs: PPO_SETTINGS },
+  ppo: { title: 'PPO, RLOO, A2C and GRPO (RL tab, "PPO settings")', knobs: PPO_SETTINGS },
+  dpo: { title: 'DPO and IPO on the stored judgements (engine/dpo-trainer.ts; no screen yet)', knobs: DPO_SETTINGS },
 };
