@@ -142,3 +142,20 @@ test('"Cut the KL leash" sets β to 0 and says why that hacks the reward; a bad 
   await rule.getByRole('textbox', { name: 'Pattern' }).fill('\\(oops');
   await expect(start).toBeEnabled();
 });
+
+test('GRPO is an algorithm like the others: a round on webgpu with groups of 2 charts its group metrics', async ({ page }) => {
+  await trainMicroModel(page);
+  await fillTinyRun(page, { rounds: 1 });
+  await chooseSimulatedTroll(page);
+  const form = page.getByRole('region', { name: 'Run RL fine-tuning' });
+  await form.getByRole('combobox', { name: 'Algorithm' }).selectOption('grpo');
+  // One sample per prompt has no group to judge it against: refused until there are two.
+  await expect(form.getByRole('alert').filter({ hasText: 'samplesPerPrompt >= 2 for GRPO' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start RL run' })).toBeDisabled();
+  await form.getByRole('spinbutton', { name: 'Samples per prompt', exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Start RL run' }).click();
+  await expect(runStatus(page)).toContainText('round 1 of 1 · finished', { timeout: 300_000 });
+  for (const key of ['objective/scores', 'objective/kl', 'loss/policy_avg', 'frac_reward_zero_std', 'reward_std']) {
+    await expect(page.getByRole('img', { name: new RegExp(`^${key.replace('/', '\\/')}: 1 point`) })).toBeVisible();
+  }
+});
