@@ -1,51 +1,24 @@
 // npm run experiment -- compare --labeler shorter --seed 1 [--comparisons 200] [--steps 24]
 //   [--methods reference,best-of-4,best-of-16,ppo,grpo,dpo] [--eval-prompts 32] [--max-tokens 32] [--noise 0.1]
-// Is RL needed? Every method gets the same judgements (a noisy simulated labeler ranking pairs of
-// starter samples), the same reward model fitted on them (the proxy), and the policy methods the
-// same sampling budget (completions per step x steps); DPO trains on the judgements alone. Each is then measured on held-out prompts:
-// the labeler's own noiseless score (gold), the reward model's normalised score (proxy), and the
-// KL to the starter in nats per completion (best-of-n: its formula log n − (n−1)/n). One JSON line per method
+// Is RL needed? Every method gets the same judgements and the same reward model fitted on them
+// (proxy-setup.ts), and the policy methods the same sampling budget (completions per step x
+// steps); DPO trains on the judgements alone. Each is measured on held-out prompts: gold, proxy,
+// and the KL to the starter (best-of-n: its formula log n − (n−1)/n). One JSON line per method
 // {method, gold_score, proxy_score, kl, seconds, samples}, then one line with all of them.
-import { makeLabeler, type Scorer } from '../../src/lib/feedback/labelers';
-import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
+import { type LanguageModel, disposeLanguageModel } from '../../src/lib/model/language-model';
 import { cloneParams } from '../../src/lib/model/params';
-import { promptContext, sample } from '../../src/lib/model/sample';
-import { EOS } from '../../src/lib/model/tokenizer';
-import { completionKl } from '../../src/lib/engine/completion-kl';
 import { checkPPOConfig, type RLAlgorithm } from '../../src/lib/engine/ppo-config';
 import { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import { DEFAULT_DPO, DPOTrainer } from '../../src/lib/engine/dpo-trainer';
-import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
-import { scoreCompletions } from '../../src/lib/engine/reward-trainer';
 import { DEFAULT_RL } from '../../src/lib/engine/rl-run';
-import { collectComparisons } from '../../src/lib/engine/simulated-comparisons';
 import { bestOfNIndex, bestOfNKl } from '../../src/lib/rlhf/best-of-n';
-import { normalizeReward, type RewardNormalization } from '../../src/lib/rlhf/reward-normalization';
 import { parseFlags } from '../args';
-import { readCheckpointFile, readPrompts } from '../files';
-import { scorerFor } from './reward';
+import { completions, proxySetup, type Item } from './proxy-setup';
 
-type Item = { promptIds: number[]; completion: number[] };
 interface Result { method: string; gold_score: number; proxy_score: number; kl: number; seconds: number; samples: number; kl_formula?: number }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const strip = (ids: number[]) => ids.filter((id) => id !== EOS);
-
-/** The proxy: the fitted reward model's score, normalised as the RL loop normalises it. */
-interface Proxy { model: LanguageModel; normalization: RewardNormalization }
-const proxyScores = async (p: Proxy, items: Item[]) => (await scoreCompletions(p.model, items)).map((r) => normalizeReward(r, p.normalization));
-
-/** n completions of each prompt from a model, at the experiment's temperature and a seed per prompt. */
-async function completions(model: LanguageModel, prompts: string[], n: number, maxTokens: number, seed: number): Promise<Item[][]> {
-  const out: Item[][] = [];
-  for (const [i, prompt] of prompts.entries()) {
-    const context = promptContext(model, prompt);
-    const ids = await sample(model, context, n, { maxTokens, temperature: 0.7, topK: 0, topP: 1, seed: seed * 7 + i, stopAtEos: true });
-    out.push(ids.map((c) => ({ promptIds: context.slice(1), completion: strip(c) })));
-  }
-  return out;
-}
+/** A trainable copy of the reference: where each policy method starts. */
+const copyOf = (m: LanguageModel): LanguageModel => ({ ...m, params: cloneParams(m.config, m.params) });
 
 export async function compareExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
@@ -57,23 +30,10 @@ export async function compareExperiment(argv: string[]): Promise<void> {
   const unknown = methods.find((m) => !known.test(m));
   if (unknown) throw new Error(`Expected --methods from reference, best-of-N, ppo, grpo, rloo, a2c, dpo, but got "${unknown}"`);
   const t0 = performance.now();
-  const scorer: Scorer = scorerFor(f.labeler, f.words);
-  const { model: reference } = modelFromCheckpointBytes(readCheckpointFile(f.checkpoint));
-  const prompts = readPrompts();
-  const heldout = prompts.filter((_, i) => i % 5 === 0).slice(0, f.evalPrompts);
-  const train = prompts.filter((_, i) => i % 5 !== 0);
-
   // 1. The judgements every method shares, and the reward model fitted on them (the proxy).
-  const judged = await collectComparisons(reference, train, makeLabeler(scorer, f.noise), { k: 2, maxTokens: f.maxTokens, temperature: 0.7, comparisons: f.comparisons, seed: f.seed });
-  const rm = rewardModelFrom(reference);
-  for await (const p of fitRewardModel(rm, [{ phase: 'train', groups: judged.groups }], [], { ...DEFAULT_REWARD_FIT, validationShare: 0, seed: f.seed })) void p;
-  const proxy: Proxy = { model: rm, normalization: await normalizationFromSamples(rm, judged.groups.flatMap((g) => g.completions.map((completion) => ({ promptIds: g.promptIds, completion })))) };
-  console.log(`${judged.groups.length} judgements (${f.comparisons} comparisons) by ${f.labeler}, reward model fitted, in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-
-  const gold = (items: Item[]) => mean(items.map((it) => scorer.score(reference.tokenizer.decode(it.promptIds) + reference.tokenizer.decode(it.completion))));
-  const measure = async (model: LanguageModel, items: Item[]) => ({
-    gold_score: gold(items), proxy_score: mean(await proxyScores(proxy, items)), kl: mean(await completionKl(model, reference, items, 0.7)),
-  });
+  const setup = await proxySetup(f);
+  const { reference, heldout, train, proxyScores, measure } = setup;
+  console.log(`${setup.groups.length} judgements (${f.comparisons} comparisons) by ${f.labeler}, reward model fitted, in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   const results: Result[] = [];
   const report = (r: Result) => { results.push(r); console.log(JSON.stringify(r)); };
   // The policy methods' budget: completions sampled per step (8) times steps.
@@ -91,16 +51,16 @@ export async function compareExperiment(argv: string[]): Promise<void> {
       const n = Number(bon[1]);
       const groups = await completions(reference, heldout, n, f.maxTokens, f.seed);
       const kept = [];
-      for (const g of groups) kept.push(g[bestOfNIndex(await proxyScores(proxy, g))]);
+      for (const g of groups) kept.push(g[bestOfNIndex(await proxyScores(g))]);
       // The kept samples are the starter's own, so their log-ratio to it is 0: the KL of the
       // best-of-n policy is its formula (an upper bound for a discrete policy, Beirami et al. 2024).
       const { gold_score, proxy_score } = await measure(reference, kept);
       report({ method, gold_score, proxy_score, kl: bestOfNKl(n), kl_formula: bestOfNKl(n), seconds: seconds(), samples: n * heldout.length });
     } else if (method === 'dpo') {
       // 4. DPO: no reward model and no sampling while it trains; the judgements themselves, offline.
-      const policy = { ...reference, params: cloneParams(reference.config, reference.params) };
+      const policy = copyOf(reference);
       const trainer = new DPOTrainer(policy, reference, { ...DEFAULT_DPO, seed: f.seed });
-      for await (const step of trainer.train(judged.groups)) void step;
+      for await (const step of trainer.train(setup.groups)) void step;
       trainer.dispose();
       const items = (await completions(policy, heldout, 1, f.maxTokens, f.seed)).flat();
       report({ method, ...(await measure(policy, items)), seconds: seconds(), samples: items.length });
@@ -113,9 +73,9 @@ export async function compareExperiment(argv: string[]): Promise<void> {
         ...DEFAULT_RL.ppo, algorithm, maxTokens: f.maxTokens, initKl: 0.05,
         batchSize: grouped ? perStep / 4 : perStep, samplesPerPrompt: grouped ? 4 : 1, minibatches: 1,
       });
-      const policy = { ...reference, params: cloneParams(reference.config, reference.params) };
+      const policy = copyOf(reference);
       const trainer = new PPOTrainer(policy, reference, cfg);
-      const score = async (items: Item[]) => proxyScores(proxy, items);
+      const score = async (items: Item[]) => proxyScores(items);
       for (let i = 0; i < f.steps; i++) await trainer.step(train, score, f.seed * 1000 + i);
       trainer.dispose();
       const items = (await completions(policy, heldout, 1, f.maxTokens, f.seed)).flat();
@@ -124,6 +84,5 @@ export async function compareExperiment(argv: string[]): Promise<void> {
     }
   }
   console.log(JSON.stringify({ labeler: f.labeler, comparisons: f.comparisons, steps: f.steps, eval_prompts: heldout.length, methods: results, seconds: Math.round((performance.now() - t0) / 1000) }));
-  disposeLanguageModel(rm);
-  disposeLanguageModel(reference);
+  setup.dispose();
 }
