@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { compareExperiment } from '../../cli/experiments/compare';
+import { overoptimiseExperiment } from '../../cli/experiments/overoptimise';
 import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { testModel } from './helpers';
@@ -13,24 +14,29 @@ import { testModel } from './helpers';
 const dir = mkdtempSync(join(tmpdir(), 'compare-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A tiny checkpoint file, and the JSON lines an experiment prints on it. */
+async function runOnTiny(run: (argv: string[]) => Promise<void>, argv: string[]): Promise<Array<Record<string, any>>> {
+  const model = testModel(3, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
+  const checkpoint = join(dir, 'tiny.rlhfckpt');
+  writeFileSync(checkpoint, await modelToCheckpointBytes(model, { name: 'Tiny', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain' }));
+  disposeLanguageModel(model);
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
+  try {
+    await run(['--checkpoint', checkpoint, ...argv]);
+  } finally {
+    log.mockRestore();
+  }
+  return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+}
+
 describe('npm run experiment -- compare', () => {
   it('refuses an unknown method before it loads anything', async () => {
     await expect(compareExperiment(['--methods', 'ppo,dqn'])).rejects.toThrow('Expected --methods from reference, best-of-N, ppo, grpo, rloo, a2c, dpo, but got "dqn"');
   });
 
   it('prints a line per method and a summary, on the same judgements and budget', async () => {
-    const model = testModel(3, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
-    const checkpoint = join(dir, 'tiny.rlhfckpt');
-    writeFileSync(checkpoint, await modelToCheckpointBytes(model, { name: 'Tiny', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain' }));
-    disposeLanguageModel(model);
-    const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
-    try {
-      await compareExperiment(['--checkpoint', checkpoint, '--comparisons', '4', '--steps', '1', '--eval-prompts', '2', '--max-tokens', '6', '--methods', 'reference,best-of-4,ppo,grpo,dpo']);
-    } finally {
-      log.mockRestore();
-    }
-    const rows = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const rows = await runOnTiny(compareExperiment, ['--comparisons', '4', '--steps', '1', '--eval-prompts', '2', '--max-tokens', '6', '--methods', 'reference,best-of-4,ppo,grpo,dpo']);
     const [reference, bon, ppo, grpo, dpo, summary] = rows;
     expect(rows.slice(0, 5).map((r) => r.method)).toEqual(['reference', 'best-of-4', 'ppo', 'grpo', 'dpo']);
     for (const r of rows.slice(0, 5)) {
@@ -43,5 +49,23 @@ describe('npm run experiment -- compare', () => {
     expect(ppo.samples).toBe(grpo.samples); // the same budget: 8 completions a step
     expect(dpo.samples).toBe(2); // only the measure's: DPO samples nothing while it trains
     expect(summary.methods).toEqual(rows.slice(0, 5));
+  });
+});
+
+describe('npm run experiment -- overoptimise', () => {
+  it('measures gold, proxy and d = √KL at the start and every few steps, and says where gold peaked', async () => {
+    const rows = await runOnTiny(overoptimiseExperiment, ['--labeler', 'shorter', '--comparisons', '4', '--steps', '4', '--every', '2', '--eval-prompts', '2', '--max-tokens', '6']);
+    const points = rows.slice(0, -1);
+    const summary = rows.at(-1)!;
+    expect(points.map((p) => p.step)).toEqual([0, 2, 4]);
+    expect(points[0]).toMatchObject({ kl: 0, d: 0 });
+    for (const p of points) expect(p.d).toBeCloseTo(Math.sqrt(Math.max(p.kl, 0)), 12);
+    const peak = points.reduce((a, b) => (b.gold_score > a.gold_score ? b : a));
+    expect(summary).toMatchObject({ gold_start: points[0].gold_score, gold_peak: peak.gold_score, gold_peak_step: peak.step, gold_end: points[2].gold_score, proxy_end: points[2].proxy_score });
+    expect(summary.overoptimised).toBe(peak.step < 4 && points[2].gold_score < peak.gold_score && points[2].proxy_score > peak.proxy_score);
+  });
+
+  it('refuses --every that is not a positive whole number', async () => {
+    await expect(overoptimiseExperiment(['--every', '0'])).rejects.toThrow('Expected --every to be a positive whole number, but got 0');
   });
 });
