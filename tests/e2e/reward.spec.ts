@@ -123,6 +123,12 @@ test('every other kind of feedback from the keyboard: thumbs, A/B with strength,
   await page.keyboard.press('Enter');
   await expect(ack).toHaveText('Saved A/B choice — 1 comparison; 1 collected');
   await expectBatchReady(label);
+  // The A/B was a game of the tournament: B (temperature 1.2) beat A (0.5), and the ladder says so.
+  const ladder = page.getByRole('table', { name: 'Tournament ladder' });
+  await expect(ladder.getByRole('row')).toHaveCount(1 + 2);
+  const cells = (row: number) => ladder.getByRole('row').nth(row).getByRole('cell');
+  await expect(cells(1)).toHaveText(['1', / @ 1\.2$/, /^\d+$/, /^-?\d+ to \d+$/, '1']);
+  await expect(cells(2)).toHaveText(['2', / @ 0\.5$/, /^-\d+$/, /^-\d+ to \d+$/, '1']);
 
   // Edit in place: the rewrite is preferred over the original.
   await label.getByRole('button', { name: 'Rank next — completion 3' }).focus();

@@ -13,7 +13,7 @@
 // Interval: elo ± 1.96·se, se² the variance of θ_i − mean θ under the inverse of the observed
 // information (the negative Hessian of the log-posterior at its maximum): the Wald / Laplace normal
 // approximation, symmetric on the Elo scale, good when every player has played many games.
-import { bradleyTerryLossValue, sigmoid } from './bradley-terry';
+import { bradleyTerryLossValue, sigmoid } from './bradley-terry-values';
 
 export interface GameResult {
   a: number;
