@@ -26,7 +26,7 @@ import { packSequences } from '../model/logprobs';
 import { namedParams } from '../model/params';
 import { promptContext, sampleStream, type SampleStep } from '../model/sample';
 import { PAD } from '../model/tokenizer';
-import { makeRng, shuffledIndices, type Rng } from '../util/rng';
+import { drawCycling, makeRng } from '../util/rng';
 import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
 
@@ -73,18 +73,6 @@ function checkSettings(s: ContextDistillationSettings, blockSize: number): void 
   check(Number.isInteger(s.batchSize) && s.batchSize >= 1, 'batchSize a positive integer', s.batchSize);
   check(Number.isFinite(s.maxGradNorm) && s.maxGradNorm > 0, 'a positive maxGradNorm', s.maxGradNorm);
   check(Number.isFinite(s.seed), 'a finite seed', s.seed);
-}
-
-/** n prompts from the pool in a seeded random order, cycling through the pool when it is smaller. */
-function drawPrompts(pool: string[], n: number, rng: Rng): string[] {
-  if (!pool.length) throw new Error('Expected at least one prompt in the pool');
-  const out: string[] = [];
-  let order: number[] = [];
-  while (out.length < n) {
-    if (!order.length) order = shuffledIndices(pool.length, rng);
-    out.push(pool[order.pop()!]);
-  }
-  return out;
 }
 
 /**
@@ -134,7 +122,7 @@ export class ContextDistillation {
   async step(prompts: string[], seed: number): Promise<ContextDistillationStep> {
     const s = this.settings;
     const rng = makeRng(seed + s.seed * 1_000_003);
-    const drawn = drawPrompts(prompts, s.batchSize, rng);
+    const drawn = drawCycling(prompts, s.batchSize, rng);
 
     // 1. the teacher, prefixed, writes one continuation per prompt
     const teacherCtx = drawn.map((p) => this.fit(this.teacher, s.prefix + p));

@@ -17,7 +17,7 @@ import { maskedMean } from '../rlhf/masks';
 import { a2cLossTensor } from '../rlhf/a2c-loss';
 import { grpoLossTensor } from '../rlhf/grpo';
 import { entropyFromLogits, maskedMeanTensor, policyLossTensor, valueLossTensor } from '../rlhf/ppo-loss';
-import { makeRng, shuffledIndices, type Rng } from '../util/rng';
+import { drawCycling, makeRng, shuffledIndices } from '../util/rng';
 import { readAdamState, restoreAdamState, type AdamState } from './adam-state';
 import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
@@ -81,18 +81,6 @@ export function trainableParams(p: GPTParams, cfg: PPOConfig): Array<[string, tf
     !name.startsWith('reward') && !((cfg.algorithm === 'rloo' || cfg.algorithm === 'grpo') && name.startsWith('value')) && !frozen(name));
 }
 
-/** n prompts from the pool in a seeded random order, cycling through the pool when it is smaller. */
-function drawPrompts(pool: string[], n: number, rng: Rng): string[] {
-  if (!pool.length) throw new Error('Expected at least one prompt in the pool');
-  const out: string[] = [];
-  let order: number[] = [];
-  while (out.length < n) {
-    if (!order.length) order = shuffledIndices(pool.length, rng);
-    out.push(pool[order.pop()!]);
-  }
-  return out;
-}
-
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 interface UpdateStats {
@@ -136,7 +124,7 @@ export class PPOTrainer {
     const rng = makeRng(seed);
     // 1-6. rollout: sample, score, log-probs, KL-penalised rewards, advantages and returns
     const beta = this.kl.value;
-    const r = await collectRollout(this.policy, this.reference, scoreFn, drawPrompts(prompts, cfg.batchSize, rng), cfg, rng.int(2 ** 31), extraPenalty, beta);
+    const r = await collectRollout(this.policy, this.reference, scoreFn, drawCycling(prompts, cfg.batchSize, rng), cfg, rng.int(2 ** 31), extraPenalty, beta);
     this.lastRollout = r;
 
     // 7. ppoEpochs passes over shuffled minibatches, one optimizer step each (A2C: one pass, on-policy)

@@ -42,3 +42,15 @@ export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
 
 /** 0..n-1 in a seeded random order. */
 export const shuffledIndices = (n: number, rng: Rng): number[] => shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
+
+/** n items of the pool in a seeded random order, cycling through the pool when it is smaller. */
+export function drawCycling<T>(pool: readonly T[], n: number, rng: Rng): T[] {
+  if (!pool.length) throw new Error('Expected at least one item in the pool to draw from');
+  const out: T[] = [];
+  let order: number[] = [];
+  while (out.length < n) {
+    if (!order.length) order = shuffledIndices(pool.length, rng);
+    out.push(pool[order.pop()!]);
+  }
+  return out;
+}
