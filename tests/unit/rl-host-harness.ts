@@ -23,7 +23,7 @@ export function testPolicyInfo(model: LanguageModel, checkpointId?: number): Mod
   return { name: 'test', config: model.config, parameters: 0, tokenizer: 'test', checkpointId, meta: { name: 'test', createdAt: '2025-01-01T00:00:00.000Z', kind: 'pretrain' } };
 }
 
-/** Stores the labeler's ranking of every batch, as the main thread does (rl-state.svelte.ts). */
+/** Stores the labeler's ranking of every batch, as the main thread does (rl-feedback.svelte.ts). */
 export async function storeJudgements(m: FeedbackRequest, settings: SimulatedLabelerSettings = RANDOM_LABELER): Promise<void> {
   for (const j of simulatedRoundJudgements(labelerFromSettings(settings), m.round, m.batches)) await addJudgement(getDB(), j);
 }
