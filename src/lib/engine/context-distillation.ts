@@ -27,22 +27,12 @@ import { namedParams } from '../model/params';
 import { promptContext, sampleStream, type SampleStep } from '../model/sample';
 import { PAD } from '../model/tokenizer';
 import { drawCycling, makeRng } from '../util/rng';
+import { checkSettings } from '../util/settings-table';
+import { CONTEXT_DISTILLATION_SETTINGS, type ContextDistillationSettings } from './context-distillation-settings';
 import { FaultGuard } from './fault-guard';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
 
-export interface ContextDistillationSettings {
-  /** The context the teacher sees before every prompt and the student never does (non-empty). */
-  prefix: string;
-  /** Longest teacher continuation, in tokens (EOS included). */
-  maxTokens: number;
-  /** Sampling temperature of the teacher's continuations. */
-  temperature: number;
-  learningRate: number;
-  /** Prompts per step, one continuation each. */
-  batchSize: number;
-  maxGradNorm: number;
-  seed: number;
-}
+export { CONTEXT_DISTILLATION_SETTINGS, type ContextDistillationSettings } from './context-distillation-settings';
 
 export interface ContextDistillationStep {
   /** Mean over the real continuation tokens of KL(teacher ‖ student), before this step's update. */
@@ -62,17 +52,11 @@ export function tokenKl(logp: ArrayLike<number>, logq: ArrayLike<number>): numbe
   return kl;
 }
 
-function checkSettings(s: ContextDistillationSettings, blockSize: number): void {
-  const check = (ok: boolean, what: string, v: unknown) => {
-    if (!ok) throw new Error(`Expected ${what}, but got ${JSON.stringify(v)}`);
-  };
-  check(typeof s.prefix === 'string' && s.prefix.length > 0, 'a non-empty prefix', s.prefix);
-  check(Number.isInteger(s.maxTokens) && s.maxTokens >= 1 && s.maxTokens < blockSize, `maxTokens an integer in 1..${blockSize - 1} (below the context)`, s.maxTokens);
-  check(Number.isFinite(s.temperature) && s.temperature >= 0 && s.temperature <= 10, 'temperature in 0..10', s.temperature);
-  check(Number.isFinite(s.learningRate) && s.learningRate > 0, 'a positive learningRate', s.learningRate);
-  check(Number.isInteger(s.batchSize) && s.batchSize >= 1, 'batchSize a positive integer', s.batchSize);
-  check(Number.isFinite(s.maxGradNorm) && s.maxGradNorm > 0, 'a positive maxGradNorm', s.maxGradNorm);
-  check(Number.isFinite(s.seed), 'a finite seed', s.seed);
+/** The table's ranges, then what a range cannot say: a prefix to distil, and room in the context. */
+function checkDistillationSettings(s: ContextDistillationSettings, blockSize: number): void {
+  if (typeof s.prefix !== 'string' || s.prefix.length === 0) throw new Error(`Expected a non-empty prefix, but got ${JSON.stringify(s.prefix)}`);
+  checkSettings(CONTEXT_DISTILLATION_SETTINGS, s);
+  if (s.maxTokens >= blockSize) throw new Error(`Expected maxTokens below the context of ${blockSize}, but got ${s.maxTokens}`);
 }
 
 /**
@@ -100,7 +84,7 @@ export class ContextDistillation {
   lastBatch: { prompts: string[]; continuations: number[][] } | undefined;
 
   constructor(readonly student: LanguageModel, readonly teacher: LanguageModel, readonly settings: ContextDistillationSettings) {
-    checkSettings(settings, student.config.blockSize);
+    checkDistillationSettings(settings, student.config.blockSize);
     const teacherVars = new Set(namedParams(teacher.params).map(([, v]) => v));
     if (student.params === teacher.params || namedParams(student.params).some(([, v]) => teacherVars.has(v))) {
       throw new Error('Expected the teacher to be a separate frozen copy of the student (cloneParams), not the same weights');

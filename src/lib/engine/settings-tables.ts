@@ -2,6 +2,7 @@
 // (scripts/settings-docs.ts writes it; a unit test fails when the two differ).
 import type { Knob } from '../util/settings-table';
 import { RETENTION_SETTINGS } from './checkpoint-retention';
+import { CONTEXT_DISTILLATION_SETTINGS } from './context-distillation-settings';
 import { DPO_SETTINGS } from './dpo-settings';
 import { PPO_SETTINGS } from './ppo-config';
 import { PRETRAIN_SETTINGS } from './pretrain-settings';
@@ -15,5 +16,6 @@ export const SETTINGS_TABLES: Record<string, { title: string; knobs: ReadonlyArr
   'reward-fit': { title: 'Reward-model fit (Reward model tab; the RL run refits with its own epochs, learning rate and minimum steps)', knobs: [...REWARD_FIT_SETTINGS, HELDOUT_FRACTION] },
   rl: { title: 'An RL run (RL tab, `npm run experiment -- rlhf`)', knobs: [...RL_SETTINGS, ...RETENTION_SETTINGS] },
   ppo: { title: 'PPO, RLOO, A2C and GRPO (RL tab, "PPO settings")', knobs: PPO_SETTINGS },
+  'context-distillation': { title: 'Context distillation (engine/context-distillation.ts, beside a non-empty prefix; no screen yet)', knobs: CONTEXT_DISTILLATION_SETTINGS },
   dpo: { title: 'DPO and IPO on the stored judgements (engine/dpo-trainer.ts; no screen yet)', knobs: DPO_SETTINGS },
 };
