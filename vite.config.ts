@@ -14,7 +14,7 @@ export default defineConfig({
     // The app's page never loads tfjs: the build fails if an import brings it there.
     mainThreadGuardPlugin(),
     // The benchmark page is a developer's tool: it is not precached for offline use.
-    serviceWorkerPlugin({ entry: 'src/sw/service-worker.ts', skip: (file) => file === 'bench.html' || file.startsWith('assets/bench-') }),
+    serviceWorkerPlugin({ entry: 'src/sw/service-worker.ts', skip: (file) => /^bench(-chart)?\.html$/.test(file) || file.startsWith('assets/bench-') }),
   ],
   // The engine worker imports tfjs and the wasm binaries; ES module workers can code-split.
   // The wasm threads' glue fix applies where tfjs is bundled: in the worker.
@@ -22,9 +22,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    // Two pages: the app, and the benchmark page that npm run bench drives (bench/).
+    // The app, and the benchmark pages that npm run bench and bench:charts drive (bench/).
     // (rolldownOptions is Vite 8's name for rollupOptions, which it marks deprecated.)
-    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html', 'bench-chart': 'bench-chart.html' } },
   },
   // The policy as a header too: workers take theirs from their own response, not from the page.
   // Cross-origin isolated, so wasm can compute with threads.
