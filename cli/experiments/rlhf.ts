@@ -18,6 +18,7 @@ import { checkPPOConfig } from '../../src/lib/engine/ppo-config';
 import { corpusDocuments } from '../../src/lib/engine/pretraining';
 import { demonstrationDocuments } from '../../src/lib/engine/ptx';
 import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardModelFrom } from '../../src/lib/engine/reward-fitting';
+import { overoptimisationPoints, overoptimisationSummary } from '../../src/lib/engine/overoptimisation';
 import { presetForm } from '../../src/lib/engine/rl-presets';
 import { REWARD_MODEL_STARTS, splitPrompts, type RewardModelStart, type RLSettings } from '../../src/lib/engine/rl-run';
 import { sampleInTurns, type RewardBase } from '../../src/lib/engine/rlhf-round';
@@ -30,21 +31,29 @@ import { parseFlags } from '../args';
 import { readCheckpointFile, readCorpus, readDemonstrations, readPrompts } from '../files';
 import { scorerFor } from './reward';
 
+/** The preset the experiment starts from unless --preset names another (rl-presets.ts). */
 export const PRESET = 'Make it positive';
+
+/** --preset's value, read before the other flags because it sets their defaults. */
+function presetName(argv: string[]): string {
+  const i = argv.indexOf('--preset');
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : PRESET;
+}
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const std = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
 /** The preset's settings and labeler with the flags that were given laid over them. */
 export function experimentSettings(argv: string[]) {
-  const form = presetForm(PRESET);
+  const preset = presetName(argv);
+  const form = presetForm(preset);
   const d = form.settings;
   const f = parseFlags(argv, {
     labeler: form.simulated.scorer as string, words: form.simulated.keywords, noise: form.simulated.noise,
     rounds: d.rounds, seed: d.seed, beta: d.ppo.initKl, k: d.k, prompts: d.feedbackPrompts, ppoSteps: d.ppoSteps,
     lr: d.ppo.learningRate, batch: d.ppo.batchSize, samples: d.ppo.samplesPerPrompt, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
     rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 16, algorithm: d.ppo.algorithm as string,
-    kl: d.ppo.klEstimator as string, ptx: d.ppo.ptxCoef, ptxBatch: d.ppo.ptxBatchSize, demos: '', pmp: '', checkpoint: 'starter', out: '',
+    preset, kl: d.ppo.klEstimator as string, ptx: d.ppo.ptxCoef, ptxBatch: d.ppo.ptxBatchSize, demos: '', pmp: '', checkpoint: 'starter', out: '',
   });
   if (f.demos && !(f.ptx > 0)) throw new Error('--demos is the text PPO-ptx mixes in: give --ptx γ > 0 with it');
   if (!(REWARD_MODEL_STARTS as readonly string[]).includes(f.rmStart)) throw new Error(`Expected --rm-start ${REWARD_MODEL_STARTS.join(' or ')}, but got ${f.rmStart}`);
@@ -62,7 +71,7 @@ export function experimentSettings(argv: string[]) {
       ptxCoef: f.ptx, ptxBatchSize: f.ptxBatch, ptxSource: f.demos ? 'demonstrations' : 'corpus',
     }),
   };
-  return { f, settings, labeler };
+  return { f, settings, labeler, preset };
 }
 
 /** The reward model fitted on a preference file first: where every round's fit starts. */
@@ -95,7 +104,7 @@ async function finalMeasure(model: LanguageModel, reference: LanguageModel, held
 }
 
 export async function rlhfExperiment(argv: string[]): Promise<void> {
-  const { f, settings, labeler } = experimentSettings(argv);
+  const { f, settings, labeler, preset } = experimentSettings(argv);
   const demos = f.demos ? readDemonstrations(f.demos) : undefined;
   const t0 = performance.now();
   const { model: reference, meta } = modelFromCheckpointBytes(readCheckpointFile(f.checkpoint));
@@ -106,8 +115,10 @@ export async function rlhfExperiment(argv: string[]): Promise<void> {
   const judge = labelerFromSettings({ ...labeler, noise: 0 });
   const score = (text: string) => judge.scorer.score(text);
   const { heldout } = splitPrompts(prompts, settings.evalPrompts);
-  console.log(JSON.stringify({ preset: PRESET, labeler: judge.name, settings }));
+  console.log(JSON.stringify({ preset, labeler: judge.name, settings }));
+  const rounds: Array<Record<string, number>> = [];
   for await (const r of run.run()) {
+    rounds.push(r.metrics);
     console.log(JSON.stringify({ ...r.metrics, seconds: Math.round((performance.now() - t0) / 1000), sample: r.samples[0] }));
   }
   const ref = await finalMeasure(reference, reference, heldout, f.finalSamples, settings, score);
@@ -124,6 +135,8 @@ export async function rlhfExperiment(argv: string[]): Promise<void> {
     rounds: settings.rounds, judgements: run.judgements.length, pmp: f.pmp || null, ptx: settings.ppo.ptxCoef, ptx_source: settings.ppo.ptxSource,
     ...(demos ? { demonstrations: demos.length } : {}), seconds: Math.round((performance.now() - t0) / 1000),
     final_samples: fin.texts.slice(0, 3), reference_samples: ref.texts.slice(0, 3),
+    ...overoptimisationSummary(overoptimisationPoints(rounds)),
   }));
   run.dispose();
 }
+

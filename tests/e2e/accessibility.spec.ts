@@ -11,7 +11,7 @@ test('every tab, and the labeling screen with its completions, pass an automatic
   test.setTimeout(180_000);
   await page.goto('/?backend=webgpu');
   await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
-  for (const [tab, region] of [['1 Language model', 'Generate'], ['2 Reward model', 'Label completions'], ['3 RL fine-tuning', 'Run RL fine-tuning']]) {
+  for (const [tab, region] of [['1 Language model', 'Generate'], ['2 Reward model', 'Label completions'], ['3 RL fine-tuning', 'Run RL fine-tuning'], ['4 Compare methods', 'Compare methods on the same feedback']]) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(page.getByRole('region', { name: region, exact: true })).toBeVisible();
     expect(await violations(page), tab).toEqual([]);

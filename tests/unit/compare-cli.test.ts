@@ -32,7 +32,7 @@ async function runOnTiny(run: (argv: string[]) => Promise<void>, argv: string[])
 
 describe('npm run experiment -- compare', () => {
   it('refuses an unknown method before it loads anything', async () => {
-    await expect(compareExperiment(['--methods', 'ppo,dqn'])).rejects.toThrow('Expected --methods from reference, best-of-N, ppo, grpo, rloo, a2c, dpo, but got "dqn"');
+    await expect(compareExperiment(['--methods', 'ppo,dqn'])).rejects.toThrow('Expected --methods from reference, best-of-4, best-of-16, ppo, grpo, rloo, a2c, dpo, ipo, kto, but got "dqn"');
   });
 
   it('prints a line per method and a summary, on the same judgements and budget', async () => {

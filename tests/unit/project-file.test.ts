@@ -141,7 +141,8 @@ describe('project file', () => {
       f.checkpoints[0].bytesBase64 = base64(bad);
     }), /^checkpoints\[0\]: Corrupt checkpoint: tensor .* NaN/],
     ['checkpoint bytes that are not base64', edit((f) => { f.checkpoints[0].bytesBase64 = '!!!!'; }), /^checkpoints\[0\]: bytesBase64 is not base64/],
-    ['a run of an unknown kind', edit((f) => { f.runs[0].kind = 'sft'; }), /^runs\[0\]: kind must be "reward" or "rl"/],
+    ['a run of an unknown kind', edit((f) => { f.runs[0].kind = 'sft'; }), /^runs\[0\]: kind must be "reward", "rl" or "compare"/],
+    ['a comparison without its results', edit((f) => { f.runs[0].kind = 'compare'; }), /^runs\[0\]: comparison is not an object/],
     ['a metric that is text', edit((f) => { f.runs[0].metrics[0].step = 'one'; }), /^runs\[0\]: metrics\[0\].step must be a number/],
     ['a missing list', edit((f) => { delete f.settings; }), /"settings" is not a list/],
   ])('refuses %s, naming it, and leaves the database as it was', async (_, input, message) => {

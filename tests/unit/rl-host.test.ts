@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RL, type RLRunSettings } from '../../src/lib/engine/rl-run';
+import { DEFAULT_REWARD_READOUT } from '../../src/lib/engine/reward-fitting';
 import { getDB } from '../../src/lib/store/db';
 import { listJudgements } from '../../src/lib/store/judgements';
 import type { AdamState } from '../../src/lib/engine/adam-state';
@@ -70,6 +71,12 @@ describe('RLHost', () => {
     expect(second.messages.filter((m) => m.type === 'rl/progress' && m.phase === 'sample')).toHaveLength(0);
     const rows = second.messages.find((m) => m.type === 'rl/before-after');
     expect(rows?.type === 'rl/before-after' && rows.rows.map((r) => r.prompt)).toEqual(['The cat', 'A dog']);
+    // The policy's tokens carry log π and log π_ref: their ratios sum, per completion, to what eval/kl averages.
+    const shown = rows?.type === 'rl/before-after' ? rows.rows : [];
+    const kls = shown.map((r) => r.policy.tokens!.reduce((sum, t) => sum + t.logPolicy - t.logReference, 0));
+    const round2 = second.messages.find((m) => m.type === 'rl/round' && m.round === 2);
+    expect(kls.reduce((a, b) => a + b, 0) / kls.length).toBeCloseTo(round2?.type === 'rl/round' ? round2.metrics['eval/kl'] : NaN, 4);
+    expect(shown.map((r) => r.policy.readout)).toEqual([DEFAULT_REWARD_READOUT, DEFAULT_REWARD_READOUT]);
     expect(second.messages.at(-1)).toMatchObject({ type: 'rl/status', status: 'finished', round: 2, rounds: 2 });
     const policies = (await db.checkpoints.toArray()).filter((c) => c.kind === 'policy');
     expect(policies.map((c) => c.meta.round)).toEqual([1, 2]);

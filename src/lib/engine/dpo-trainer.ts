@@ -73,7 +73,7 @@ export function dpoPairs(groups: ComparisonGroup[], blockSize: number): { sequen
 }
 
 /** Sum of log p over each sequence's completion tokens, in batches, no gradient. */
-async function sequenceLogProbs(model: LanguageModel, sequences: DpoSequence[], batchSize = 32): Promise<number[]> {
+export async function sequenceLogProbs(model: LanguageModel, sequences: DpoSequence[], batchSize = 32): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < sequences.length; i += batchSize) {
     const batch = sequences.slice(i, i + batchSize);
@@ -81,6 +81,21 @@ async function sequenceLogProbs(model: LanguageModel, sequences: DpoSequence[], 
     out.push(...total);
   }
   return out;
+}
+
+/**
+ * Checks a frozen reference against the policy (a separate copy, the same vocabulary and context)
+ * and returns the variables an offline trainer (DPO, KTO) updates: everything but the heads, as it
+ * trains the language model, not a value or reward readout.
+ */
+export function offlineTrainedVars(policy: LanguageModel, reference: LanguageModel): tf.Variable[] {
+  const refVars = new Set(namedParams(reference.params).map(([, v]) => v));
+  const shared = namedParams(policy.params).find(([, v]) => refVars.has(v));
+  if (shared) throw new Error(`Expected the reference to be a separate copy of the policy (cloneParams), but they share the weights "${shared[0]}"`);
+  for (const key of ['vocabSize', 'blockSize'] as const) {
+    if (policy.config[key] !== reference.config[key]) throw new Error(`Expected policy and reference to have the same ${key}, but got ${policy.config[key]} and ${reference.config[key]}`);
+  }
+  return namedParams(policy.params).filter(([name]) => !name.startsWith('value') && !name.startsWith('reward')).map(([, v]) => v);
 }
 
 /** Trains the policy towards each pair's chosen completion and away from its rejected one. */
@@ -93,14 +108,7 @@ export class DPOTrainer {
   constructor(readonly policy: LanguageModel, readonly reference: LanguageModel, readonly settings: DPOSettings) {
     checkSettings(DPO_SETTINGS, settings);
     if (settings.lossType === 'ipo' && settings.labelSmoothing > 0) throw new Error(`Expected label smoothing 0 with loss type 'ipo' (it is sigmoid's), but got ${settings.labelSmoothing}`);
-    const refVars = new Set(namedParams(reference.params).map(([, v]) => v));
-    const shared = namedParams(policy.params).find(([, v]) => refVars.has(v));
-    if (shared) throw new Error(`Expected the reference to be a separate copy of the policy (cloneParams), but they share the weights "${shared[0]}"`);
-    for (const key of ['vocabSize', 'blockSize'] as const) {
-      if (policy.config[key] !== reference.config[key]) throw new Error(`Expected policy and reference to have the same ${key}, but got ${policy.config[key]} and ${reference.config[key]}`);
-    }
-    // Everything but the heads: DPO trains the language model, not a value or reward readout.
-    this.vars = namedParams(policy.params).filter(([name]) => !name.startsWith('value') && !name.startsWith('reward')).map(([, v]) => v);
+    this.vars = offlineTrainedVars(policy, reference);
     this.optimizer = makeAdam(settings.learningRate, 0.9, 0.999); // TRL's AdamW betas
     this.guard = new FaultGuard(this.vars, this.optimizer);
   }

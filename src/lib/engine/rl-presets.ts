@@ -48,6 +48,18 @@ export const RL_PRESETS: RLPreset[] = [
     apply: (f) => { honest(f, 'shorter'); fixedBeta(f, 0.1); },
   },
   {
+    // Gao et al. 2022 in one run: a reward model fitted on two judgements a round, many PPO steps
+    // against it and almost no KL leash. The labeler's own score (gold) rises, then falls while
+    // the reward model's score (proxy) keeps rising. Measured headless: README, "Over-optimise".
+    name: 'Over-optimise',
+    help: 'A reward model fitted on few judgements (2 a round), 10 PPO steps a round against it, β = 0.005: watch gold rise and then fall while proxy keeps rising (chart: Over-optimisation)',
+    apply: (f) => {
+      honest(f, 'sentiment');
+      fixedBeta(f, 0.005);
+      Object.assign(f.settings, { rounds: 10, feedbackPrompts: 2, k: 2, ppoSteps: 10, rmStart: 'last', evalPrompts: 16 });
+    },
+  },
+  {
     // A reward worth hacking: the labeler counts the word "the", so "the the the" wins.
     name: 'Cut the KL leash',
     help: 'β = 0 and a labeler that counts the word "the": nothing keeps the policy near the reference, and repeating the word pays',

@@ -12,6 +12,7 @@ import type { Judgement } from '../feedback/judgement';
 import { judgementToGroup } from '../feedback/judgement-group';
 import type { SimulatedLabeler } from '../feedback/labelers';
 import type { LabelingBatch } from '../feedback/simulated-judgement';
+import { rewardReadoutOf, type RewardReadout } from '../model/config';
 import { disposeLanguageModel, type LanguageModel } from '../model/language-model';
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
@@ -20,7 +21,7 @@ import { ruleBreakdown, type RuleBreakdown } from '../rlhf/rule-rewards';
 import { makeRng } from '../util/rng';
 import { seeds } from '../util/seeds';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
-import { completionKl } from './completion-kl';
+import { completionTokenLogProbs } from './completion-kl';
 import type { FaultRecord } from '../store/fault-record';
 import type { PPOConfig } from './ppo-config';
 import type { PPOTrainer } from './ppo-trainer';
@@ -34,13 +35,21 @@ export type RoundPhase = 'sample' | 'feedback' | 'reward' | 'ppo' | 'measure' | 
 type Item = { promptIds: number[]; completion: number[] };
 
 /**
+ * One sampled token of a policy completion: how it reads, and its log-probability under the policy
+ * and under the reference at the sampling temperature (NaN when cut from the context, unmeasured).
+ * logPolicy − logReference summed over a completion is its eval/kl.
+ */
+export interface PolicyToken { text: string; logPolicy: number; logReference: number }
+
+/**
  * One held-out prompt: the reference's and the current policy's completions (same seed), their
- * rewards, and what the run's rules take off each (absent when the run has no rules).
+ * rewards, and what the run's rules take off each (absent when the run has no rules). The policy's
+ * side has its tokens and where the reward model read its reward (absent in rows made before them).
  */
 export interface BeforeAfterRow {
   prompt: string;
   reference: { text: string; reward: number; rules?: RuleBreakdown };
-  policy: { text: string; reward: number; rules?: RuleBreakdown };
+  policy: { text: string; reward: number; rules?: RuleBreakdown; tokens?: PolicyToken[]; readout?: RewardReadout };
 }
 
 /** What a round needs from whoever runs it. */
@@ -97,6 +106,7 @@ export const NORMALIZATION_K = 4;
 
 const withoutEos = (ids: number[]) => ids.filter((id) => id !== EOS);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const std = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
 /** n completions of a prompt, taking the lock one token step at a time so other work interleaves. */
 export async function sampleInTurns(io: Pick<RoundIO, 'lock'>, m: LanguageModel, prompt: string, n: number, seed: number, ppo: PPOConfig): Promise<number[][]> {
@@ -239,17 +249,24 @@ export async function runRound(io: RoundIO, st: LoopState, s: RLSettings, allPro
   const mine = await evalSamples(io, st.policy, prompts.heldout, s);
   io.progress('measure', 1, 2);
   const theirs = await evalSamples(io, st.reference, prompts.heldout, s);
-  const [rewards, refRewards, kl] = await lock.run(async () => [await score(mine), await score(theirs), await completionKl(st.policy, st.reference, mine, s.ppo.temperature)]);
+  const [rewards, refRewards, logProbs] = await lock.run(async () => [await score(mine), await score(theirs), await completionTokenLogProbs(st.policy, st.reference, mine, s.ppo.temperature)] as const);
+  const kl = logProbs.kl;
   const texts = (items: Item[]) => items.map((it) => tok.decode(it.completion));
   const [myTexts, refTexts] = [texts(mine), texts(theirs)];
   const side = (text: string, reward: number) => ({ text, reward, ...(rules.length ? { rules: ruleBreakdown(text, rules) } : {}) });
-  const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({ prompt, reference: side(refTexts[i], refRewards[i]), policy: side(myTexts[i], rewards[i]) }));
+  // The policy's tokens with their log-probs, for the screen's per-token KL (log π − log π_ref).
+  const tokens = (i: number) => mine[i].completion.map((id, j) => ({ text: tok.tokenText(id), logPolicy: logProbs.policy[i][j], logReference: logProbs.reference[i][j] }));
+  const readout = rewardReadoutOf(rm.model.config);
+  const rows: BeforeAfterRow[] = prompts.heldout.map((prompt, i) => ({ prompt, reference: side(refTexts[i], refRewards[i]), policy: { ...side(myTexts[i], rewards[i]), tokens: tokens(i), readout } }));
   io.progress('measure', 2, 2);
   const labelerScore = (p: string, t: string) => st.simulated!.scorer.score(p + t);
   const metrics: Record<string, number> = {
     round, ...meanStats(stats),
     'rm/heldout_accuracy': heldoutAccuracy, 'rm/train_accuracy': trainAccuracy, 'rm/judgements': all.length,
     'eval/rm_score': mean(rewards), 'eval/kl': mean(kl),
+    // The reference's held-out samples under this round's reward model: the proxy's own baseline and
+    // scale, which change every round as the reward model is refitted (engine/overoptimisation.ts).
+    'eval/reference_rm_score': mean(refRewards), 'eval/reference_rm_std': std(refRewards),
     ...(st.simulated ? {
       'eval/labeler_score': mean(prompts.heldout.map((p, i) => labelerScore(p, myTexts[i]))),
       'eval/reference_labeler_score': mean(prompts.heldout.map((p, i) => labelerScore(p, refTexts[i]))),

@@ -1,5 +1,6 @@
 // The app's IndexedDB database (Dexie). Schema changes add a version here, never edit an old one.
 import Dexie, { type Table } from 'dexie';
+import type { Comparison } from './comparison-runs';
 import type { FaultRecord } from './fault-record';
 import type { Judgement } from '../feedback/judgement';
 import type { CheckpointMeta } from '../model/checkpoint-format';
@@ -24,7 +25,7 @@ export interface CheckpointBytes {
 /** One training run (reward model or RL), kept so its settings and curves can be looked at later. */
 export interface RunRecord {
   id?: number;
-  kind: 'reward' | 'rl';
+  kind: 'reward' | 'rl' | 'compare';
   name: string;
   createdAt: string;
   settings: unknown;
@@ -35,6 +36,8 @@ export interface RunRecord {
   status: string;
   /** Training steps undone for a NaN or Infinity (not indexed: no schema change). */
   faults?: FaultRecord[];
+  /** A Compare screen run: what was asked and each method's result (comparison-runs.ts; not indexed). */
+  comparison?: Comparison;
 }
 
 /** Prompts a person uploaded, picked beside the bundled ones when labeling and in RL runs. */

@@ -3,6 +3,7 @@
 // and export so that the rules for a valid file read in one place.
 //   {format: 'rlhf-playground-project', version, exportedAt, judgements, checkpoints: [{record, bytesBase64}], runs, settings, promptSets, demonstrations}
 // (promptSets and demonstrations came later; a file without them still opens.)
+import { parseComparison } from './comparison-runs';
 import { fromBase64 } from './base64';
 import type { FaultRecord } from './fault-record';
 import type { Judgement } from '../feedback/judgement';
@@ -69,7 +70,7 @@ function unique(key: string, items: Array<{ oldId?: number }>): void {
 
 function run(v: unknown): { oldId?: number; record: RunRecord } {
   if (!isObj(v)) throw new Error('not an object');
-  if (v.kind !== 'reward' && v.kind !== 'rl') throw new Error(`kind must be "reward" or "rl", but is ${JSON.stringify(v.kind)}`);
+  if (v.kind !== 'reward' && v.kind !== 'rl' && v.kind !== 'compare') throw new Error(`kind must be "reward", "rl" or "compare", but is ${JSON.stringify(v.kind)}`);
   for (const key of ['name', 'createdAt', 'status'] as const) {
     if (typeof v[key] !== 'string') throw new Error(`${key} must be text, but is ${JSON.stringify(v[key])}`);
   }
@@ -93,6 +94,7 @@ function run(v: unknown): { oldId?: number; record: RunRecord } {
   const checkpointId = optionalId(v.checkpointId, 'checkpointId');
   if (checkpointId !== undefined) r.checkpointId = checkpointId;
   if (v.faults !== undefined) r.faults = faults(v.faults);
+  if (v.kind === 'compare') r.comparison = parseComparison(v.comparison);
   return { oldId: optionalId(v.id, 'id'), record: r };
 }
 

@@ -8,7 +8,10 @@ import type { LabelingBatch } from '../feedback/simulated-judgement';
 import type { RLLabeler, RLRunSettings } from '../engine/rl-run';
 import type { FaultRecord } from '../store/fault-record';
 import type { EarlyStopMetric } from '../engine/reward-fit-settings';
-import type { BeforeAfterRow, RoundPhase } from '../engine/rlhf-round';
+import type { BeforeAfterRow, PolicyToken, RoundPhase } from '../engine/rlhf-round';
+import type { CompareMethod, CompareSettings } from '../engine/compare-settings';
+import type { ContextDistillationSettings } from '../engine/context-distillation-settings';
+import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -52,6 +55,12 @@ export interface TokenPiece {
   id: number;
   text: string;
   p: number;
+}
+
+/** One token of a probed completion and the reward read after the prefix that ends with it (normalised). */
+export interface RewardPrefixPiece {
+  text: string;
+  reward: number;
 }
 
 export interface GenerateSettings extends DecodingSettings {
@@ -100,6 +109,20 @@ export interface SFTRequest {
   /** Demonstrations per step. */
   batchSize: number;
   seed: number;
+}
+
+/**
+ * Context distillation of the model in use (engine/context-distillation.ts): trained in place,
+ * without `prefix`, towards what a frozen copy of it taken at the start says with it.
+ */
+export interface DistillRequest {
+  /** The context only the teacher sees, e.g. "Be kind and cheerful. " (non-empty). */
+  prefix: string;
+  settings: Omit<ContextDistillationSettings, 'prefix'>;
+  /** Optimizer steps, each on settings.batchSize prompts. */
+  steps: number;
+  /** The prompts each step draws from. */
+  prompts: string[];
 }
 
 /** Where one labeling completion comes from: a stored checkpoint (or the current model) at a temperature. */
@@ -162,6 +185,20 @@ export interface LabelerAgreement {
   flagged: boolean;
 }
 
+/** A Compare screen run (engine/method-comparison.ts): every method on the same judgements. */
+export interface CompareRequest {
+  methods: CompareMethod[];
+  settings: CompareSettings;
+  /** A simulated labeler judges settings.comparisons pairs of the model's samples, or the stored judgements are used (null: everyone's). */
+  feedback: { kind: 'simulated'; labeler: SimulatedLabelerSettings } | { kind: 'stored'; labelers: string[] | null };
+  /** The gold judge: a simulated labeler's noiseless score; null when the person judges the samples. */
+  gold: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode'> | null;
+  /** The first settings.evalPrompts are held out for measuring; the rest feed the RL methods. */
+  prompts: string[];
+}
+
+export type CompareStatus = 'running' | 'finished' | 'stopped' | 'failed';
+
 export type ToWorker =
   /** testHooks (the ?test-hooks=1 address flag): accept the test/* messages below; never in normal use. */
   /** wasmThreads: wasm's thread count asked with ?threads= (tfjs's own choice is half the cores). */
@@ -185,6 +222,11 @@ export type ToWorker =
   | { type: 'sft/pause' }
   | { type: 'sft/resume' }
   | { type: 'sft/stop' }
+  /** Context distillation trains the model in use in place: afterwards it is kind 'distilled'. */
+  | { type: 'distill/start'; request: DistillRequest }
+  | { type: 'distill/pause' }
+  | { type: 'distill/resume' }
+  | { type: 'distill/stop' }
   | { type: 'checkpoint/save'; name: string }
   | { type: 'checkpoint/load'; id: number }
   | { type: 'checkpoint/load-starter' }
@@ -192,6 +234,8 @@ export type ToWorker =
   | { type: 'reward/train'; request: RewardTrainRequest }
   | { type: 'reward/stop' }
   | { type: 'reward/score'; requestId: number; items: Array<{ prompt: string; completion: string }> }
+  /** The reward after every token prefix of one completion (at most engine/prefix-rewards.ts MAX_PREFIX_TOKENS tokens). */
+  | { type: 'reward/score-prefixes'; requestId: number; prompt: string; completion: string }
   | { type: 'reward/troll-check'; requestId: number; labelers: string[] | null }
   /** Starts an RL run (see RLRunSettings), or resumes a stored one from its last round. */
   | { type: 'rl/start'; settings: RLRunSettings }
@@ -202,13 +246,17 @@ export type ToWorker =
   /** Stops the run and drops its policy: the next run starts from the model in use again. */
   | { type: 'rl/reset' }
   /** The judgements of a round's feedback request are in IndexedDB. */
-  | { type: 'rl/feedback-done'; round: number };
+  | { type: 'rl/feedback-done'; round: number }
+  | { type: 'compare/start'; request: CompareRequest }
+  | { type: 'compare/stop' };
 
 export type RewardStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
 export type PretrainStatus = 'running' | 'paused' | 'stopped' | 'finished';
 
 export type SFTStatus = 'running' | 'paused' | 'stopped' | 'finished';
+
+export type DistillStatus = 'running' | 'paused' | 'stopped' | 'finished';
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendChoice; model: ModelInfo; loadMs: number }
@@ -228,6 +276,9 @@ export type FromWorker =
   | { type: 'pretrain/restored'; step: number; totalSteps: number; loss: number; tokensSeen: number; elapsedMs: number; losses: Array<{ x: number; y: number }> }
   | { type: 'sft/progress'; step: number; totalSteps: number; epoch: number; loss: number; demonstrations: number; elapsedMs: number }
   | { type: 'sft/status'; status: SFTStatus; message?: string }
+  /** kl: the step's mean per-token KL(teacher with the prefix ‖ student without it), in nats, before its update. */
+  | { type: 'distill/progress'; step: number; totalSteps: number; kl: number; elapsedMs: number }
+  | { type: 'distill/status'; status: DistillStatus; message?: string }
   | { type: 'checkpoint/saved'; id: number; name: string }
   | { type: 'label/samples'; requestId: number; prompt: string; promptIds: number[]; completions: CompletionRecord[] }
   | { type: 'reward/progress'; phase: 'pretrain' | 'train' | 'normalize'; step: number; totalSteps: number; epoch: number; loss: number; trainAccuracy?: number; heldoutAccuracy?: number }
@@ -236,12 +287,14 @@ export type FromWorker =
   | { type: 'reward/model'; model: RewardModelInfo | null }
   /** Normalised rewards (see RewardModelInfo.normalization) and raw ones, in the order asked. */
   | { type: 'reward/scores'; requestId: number; rewards: number[]; raw: number[] }
+  /** Normalised rewards after each token of the completion; base: of the prompt alone (an empty completion). */
+  | { type: 'reward/prefix-scores'; requestId: number; base: number; pieces: RewardPrefixPiece[] }
   | { type: 'reward/troll-report'; requestId: number; labelers: LabelerAgreement[] }
   /** The troll check trains one reward model per labeler (the `index`-th of `labelers`): its step. */
   | { type: 'reward/troll-progress'; requestId: number; labeler: string; index: number; labelers: number; step: number; totalSteps: number }
   | { type: 'error'; context: string; message: string }
   /** A training step went NaN and was undone (fault-guard.ts); message is for people. */
-  | { type: 'training/fault'; context: 'pretrain' | 'sft' | 'reward' | 'rl'; fault: FaultRecord; message: string }
+  | { type: 'training/fault'; context: 'pretrain' | 'sft' | 'distill' | 'reward' | 'rl'; fault: FaultRecord; message: string }
   /** The GPU device was lost: the engine now runs on `backend`, with the model reloaded. */
   | { type: 'backend/lost'; backend: BackendChoice; message: string }
   /** Answer to test/memory: tf.memory() in the worker now and as the last RL round ended, and its JS heap where the browser tells it. */
@@ -254,9 +307,14 @@ export type FromWorker =
   | { type: 'rl/feedback-request'; round: number; labeler: RLLabeler; batches: LabelingBatch[] }
   | { type: 'rl/before-after'; round: number; rows: BeforeAfterRow[] }
   /** A start or resume refused: another tab trains RL (run runId, when known); see run-lock.ts. */
-  | { type: 'rl/locked'; runId?: number };
+  | { type: 'rl/locked'; runId?: number }
+  | { type: 'compare/status'; status: CompareStatus; runId?: number; message?: string }
+  /** stage: 'judgements', 'reward model', or the method in training. */
+  | { type: 'compare/progress'; stage: string; step: number; total: number }
+  /** A method's result is in IndexedDB (store/comparison-runs.ts). */
+  | { type: 'compare/result'; runId: number; method: CompareMethod };
 
 export type RLStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
 export type RLPhase = RoundPhase;
 
-export type { BeforeAfterRow };
+export type { BeforeAfterRow, PolicyToken };

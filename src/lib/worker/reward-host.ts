@@ -15,6 +15,7 @@ import { DEFAULT_REWARD_FIT, fitRewardModel, normalizationFromSamples, rewardMod
 import { HELDOUT_FRACTION } from '../engine/reward-fit-settings';
 import { knobProblem } from '../util/settings-table';
 import { groupAccuracy, scoreCompletions } from '../engine/reward-trainer';
+import { prefixRewards } from '../engine/prefix-rewards';
 import { flagLowAgreement } from '../rlhf/labeler-agreement';
 import { IDENTITY_NORMALIZATION, normalizeReward, type RewardNormalization } from '../rlhf/reward-normalization';
 import { getDB } from '../store/db';
@@ -213,6 +214,17 @@ export class RewardHost {
     const tok = rm.model.tokenizer;
     const raw = await this.ctx.lock.run(() => scoreCompletions(rm.model, items.map((it) => ({ promptIds: tok.encode(it.prompt), completion: tok.encode(it.completion) }))));
     this.ctx.post({ type: 'reward/scores', requestId, raw, rewards: raw.map((x) => normalizeReward(x, rm.normalization ?? IDENTITY_NORMALIZATION)) });
+  }
+
+  /** The reward after every token prefix of the completion, normalised as score's: the probe's strip. */
+  async scorePrefixes(requestId: number, prompt: string, completion: string): Promise<void> {
+    const rm = this.current;
+    if (!rm) throw new Error('There is no reward model yet: train one first');
+    const tok = rm.model.tokenizer;
+    const ids = tok.encode(completion);
+    const { base, rewards } = await this.ctx.lock.run(() => prefixRewards(rm.model, tok.encode(prompt), ids));
+    const norm = (x: number) => normalizeReward(x, rm.normalization ?? IDENTITY_NORMALIZATION);
+    this.ctx.post({ type: 'reward/prefix-scores', requestId, base: norm(base), pieces: ids.map((id, i) => ({ text: tok.tokenText(id), reward: norm(rewards[i]) })) });
   }
 
   /** Per labeler: agreement of their judgements with a reward model trained on everyone else's. */

@@ -8,6 +8,8 @@ import { modelFromCheckpointBytes } from '../model/checkpoint';
 import { Lock } from '../util/lock';
 import { chooseBackend, destroyWebGPUDevice, fallBackFrom, watchDeviceLoss } from './browser-backend';
 import { recoverFromDeviceLoss } from './device-loss';
+import { CompareHost } from './compare-host';
+import { DistillHost } from './distill-host';
 import { GenerationHost } from './generation-host';
 import { ModelSlot } from './model-slot';
 import { PretrainHost } from './pretrain-host';
@@ -50,8 +52,17 @@ const rl = new RLHost({ lock, post: rlPost, policy: () => slot.current(), reward
 // Supervised fine-tuning and pretraining train the model in use in place. Trained in place, it is
 // named for what it is now; its checkpointId stays the stored checkpoint it came from, what a
 // lost GPU reloads ("anything not saved since was lost").
-const pretraining: PretrainHost = new PretrainHost({ lock, post, slot, corpusText, otherTraining: () => sft.active });
-const sft: SFTHost = new SFTHost({ lock, post, current: () => slot.current(), setMeta: (meta) => slot.setMeta(meta), otherTraining: () => pretraining.active });
+// Context distillation trains it in place too: pretraining and SFT refuse while it runs, saying so.
+const refuseWhileDistilling = (what: string) => {
+  if (distill.active) throw new Error(`Context distillation is going; stop it before ${what}`);
+};
+const pretraining: PretrainHost = new PretrainHost({ lock, post, slot, corpusText, otherTraining: () => { refuseWhileDistilling('pretraining'); return sft.active; } });
+const compare = new CompareHost({ lock, post, current: () => slot.current() });
+const sft: SFTHost = new SFTHost({ lock, post, current: () => slot.current(), setMeta: (meta) => slot.setMeta(meta), otherTraining: () => { refuseWhileDistilling('fine-tuning'); return pretraining.active; } });
+const distill: DistillHost = new DistillHost({
+  lock, post, current: () => slot.current(), setMeta: (meta) => slot.setMeta(meta),
+  otherTraining: () => (pretraining.active ? 'Pretraining' : sft.active ? 'Fine-tuning on demonstrations' : undefined),
+});
 
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   testHooks = msg.testHooks === true;
@@ -60,7 +71,8 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     lock, post, slot,
     stopAll: async () => {
       reward.stop();
-      await Promise.allSettled([generation.stop(), pretraining.lose(), rl.interrupt(), sft.stop()]);
+      compare.stop();
+      await Promise.allSettled([generation.stop(), pretraining.lose(), rl.interrupt(), sft.stop(), distill.stop()]);
     },
     fallBack: async (why) => (backend = await fallBackFrom(backend!.name, why)),
     afterReload: async () => {
@@ -74,12 +86,14 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   await pretraining.offerAutosave();
   post({ type: 'ready', backend, model: info, loadMs: Math.round(performance.now() - t0) });
   await reward.restore();
+  await compare.markInterrupted();
 }
 
 /** Another model in use: refused while something trains the current one in place. */
 async function loadStored(id: number | 'starter'): Promise<void> {
   if (pretraining.active) throw new Error('Stop pretraining before loading another model');
   if (sft.active) throw new Error('Stop fine-tuning before loading another model');
+  if (distill.active) throw new Error('Stop context distillation before loading another model');
   await slot.load(id);
   await pretraining.dropAutosave();
 }
@@ -119,6 +133,10 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'sft/pause': sft.pause(); return;
     case 'sft/resume': sft.resume(); return;
     case 'sft/stop': return sft.stop();
+    case 'distill/start': return distill.start(msg.request);
+    case 'distill/pause': distill.pause(); return;
+    case 'distill/resume': distill.resume(); return;
+    case 'distill/stop': return distill.stop();
     case 'checkpoint/save': await slot.save(msg.name); return pretraining.dropAutosave();
     case 'checkpoint/load': return loadStored(msg.id);
     case 'checkpoint/load-starter': return loadStored('starter');
@@ -126,6 +144,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'reward/train': return reward.train(msg.request);
     case 'reward/stop': reward.stop(); return;
     case 'reward/score': return reward.score(msg.requestId, msg.items);
+    case 'reward/score-prefixes': return reward.scorePrefixes(msg.requestId, msg.prompt, msg.completion);
     case 'reward/troll-check': return reward.trollCheck(msg.requestId, msg.labelers);
     case 'rl/start': return rl.start(msg.settings);
     case 'rl/resume-run': return rl.resumeRun(msg.runId);
@@ -134,6 +153,8 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'rl/stop': return rl.stop();
     case 'rl/reset': return rl.reset();
     case 'rl/feedback-done': rl.feedbackDone(msg.round); return;
+    case 'compare/start': return compare.start(msg.request);
+    case 'compare/stop': compare.stop(); return;
     case 'test/lose-device':
     case 'test/poison-weights':
     case 'test/memory': return testHook(msg);

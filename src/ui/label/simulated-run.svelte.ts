@@ -6,6 +6,7 @@ import { makeRng } from '../../lib/util/rng';
 import type { FeedbackState } from '../state/feedback-state.svelte';
 import type { RewardState } from '../state/reward-state.svelte';
 import { seeds } from '../../lib/util/seeds';
+import type { LabelSource } from '../../lib/worker/protocol';
 
 export interface RunSettings {
   batches: number;
@@ -14,9 +15,12 @@ export interface RunSettings {
   temperature: number;
   /** Seeds the prompt choice and the labeler's noise; batch b samples with seed + b. */
   seed: number;
+  /** A tournament of models: completion i from sources[i mod n] (the ladder rates them); else the model in use at `temperature`. */
+  tournament: boolean;
+  sources: LabelSource[];
 }
 
-export const DEFAULT_RUN: RunSettings = { batches: 10, k: 4, maxTokens: 60, temperature: 0.8, seed: 1 };
+export const DEFAULT_RUN: RunSettings = { batches: 10, k: 4, maxTokens: 60, temperature: 0.8, seed: 1, tournament: false, sources: [{ temperature: 0.8 }, { temperature: 1.2 }] };
 
 export class SimulatedRun {
   running = $state(false);
@@ -48,7 +52,7 @@ export class SimulatedRun {
     try {
       for (let b = 0; b < run.batches && !this.stopping; b++) {
         const prompt = prompts[rng.int(prompts.length)];
-        const batch = await this.reward.sample({ prompt, k: run.k, maxTokens: run.maxTokens, seed: seeds.labelingBatch(run.seed, b), sources: [{ temperature: run.temperature }] });
+        const batch = await this.reward.sample({ prompt, k: run.k, maxTokens: run.maxTokens, seed: seeds.labelingBatch(run.seed, b), sources: run.tournament ? run.sources : [{ temperature: run.temperature }] });
         if (this.stopping) break;
         const judgement = simulatedJudgement(labeler, batch, rng);
         const message = await this.feedback.add(judgement);

@@ -45,7 +45,7 @@ export class EngineState {
   constructor(forcedBackend?: BackendName, wasmThreads?: number) {
     const c = this.client;
     const notice = (kind: EngineNotice['kind'], text: string) => this.notices.push({ id: this.notices.length + 1, kind, text });
-    const faultContext = { pretrain: 'Pretraining', sft: 'Fine-tuning (SFT)', reward: 'Reward model', rl: 'RL' } as const;
+    const faultContext = { pretrain: 'Pretraining', sft: 'Fine-tuning (SFT)', distill: 'Context distillation', reward: 'Reward model', rl: 'RL' } as const;
     c.on('training/fault', (m) => notice('fault', `${faultContext[m.context]}: ${m.message}`));
     c.on('backend/lost', (m) => { this.backend = m.backend; notice('backend', m.message); });
     c.on('ready', (m) => { this.backend = m.backend; this.model = m.model; this.loadMs = m.loadMs; });
@@ -90,8 +90,8 @@ export class EngineState {
         // A restore refused before any training started leaves nothing starting.
         if (m.context === 'pretrain/restore' && this.pretrain.status === 'starting') this.pretrain.status = 'idle';
       }
-      // Phases 2 and 3 and SFT show their own errors (reward-state, rl-state, sft-state).
-      else if (/^(label|reward|rl|sft)\//.test(m.context)) return;
+      // Phases 2 and 3, SFT and distillation show their own errors (reward-state, rl-state, sft-state, distill-state).
+      else if (/^(label|reward|rl|sft|distill)\//.test(m.context)) return;
       else Object.assign(this.checkpoints, { busy: false, error: m.message, message: '' });
     });
     // ?test-hooks=1 lets the browser tests lose the GPU or poison a weight (never in normal use).

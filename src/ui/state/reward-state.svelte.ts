@@ -3,7 +3,7 @@
 import { getContext, setContext } from 'svelte';
 import type { EngineClient } from '../../lib/worker/client';
 import type {
-  FromWorker, LabelerAgreement, LabelSampleRequest, RewardModelInfo, RewardStatus, RewardTrainRequest,
+  FromWorker, LabelerAgreement, LabelSampleRequest, RewardModelInfo, RewardPrefixPiece, RewardStatus, RewardTrainRequest,
 } from '../../lib/worker/protocol';
 import type { Point } from './engine-state.svelte';
 
@@ -29,10 +29,12 @@ export class RewardState {
   private readonly samples = new Map<number, Pending<LabelSamples>>();
   private readonly scores = new Map<number, Pending<{ rewards: number[]; raw: number[] }>>();
   private readonly reports = new Map<number, Pending<LabelerAgreement[]>>();
+  private readonly prefixes = new Map<number, Pending<{ base: number; pieces: RewardPrefixPiece[] }>>();
 
   constructor(private readonly client: EngineClient) {
     client.on('label/samples', (m) => this.settle(this.samples, m.requestId, m));
     client.on('reward/scores', (m) => this.settle(this.scores, m.requestId, { rewards: m.rewards, raw: m.raw }));
+    client.on('reward/prefix-scores', (m) => this.settle(this.prefixes, m.requestId, { base: m.base, pieces: m.pieces }));
     client.on('reward/troll-report', (m) => this.settle(this.reports, m.requestId, m.labelers));
     client.on('reward/troll-progress', ({ type: _, requestId: __, ...p }) => { this.trollProgress = p; });
     client.on('reward/model', (m) => { this.model = m.model; });
@@ -54,6 +56,7 @@ export class RewardState {
       };
       if (m.context === 'label/sample') fail(this.samples);
       else if (m.context === 'reward/score') fail(this.scores);
+      else if (m.context === 'reward/score-prefixes') fail(this.prefixes);
       else if (m.context === 'reward/troll-check') fail(this.reports);
       else if (m.context === 'reward/train') Object.assign(this.training, { status: 'failed', message: m.message });
     });
@@ -86,6 +89,11 @@ export class RewardState {
   /** Rewards of prompt + completion texts: normalised (what RL sees) and raw. */
   score(items: Array<{ prompt: string; completion: string }>): Promise<{ rewards: number[]; raw: number[] }> {
     return this.ask(this.scores, (requestId) => this.client.send({ type: 'reward/score', requestId, items: items.map((i) => ({ ...i })) }));
+  }
+
+  /** The normalised reward after every token prefix of a completion, and of the prompt alone (base). */
+  scorePrefixes(prompt: string, completion: string): Promise<{ base: number; pieces: RewardPrefixPiece[] }> {
+    return this.ask(this.prefixes, (requestId) => this.client.send({ type: 'reward/score-prefixes', requestId, prompt, completion }));
   }
 
   /** Each labeler's agreement with a reward model trained on everyone else. */
