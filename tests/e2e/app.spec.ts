@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('shows the RLHF pipeline: each of the three phases opens, and the open one survives a reload', async ({ page }) => {
+test('shows the RLHF pipeline: each of the three phases and the Compare tab opens, and the open one survives a reload', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const tabs = page.getByRole('tablist', { name: 'Pipeline phases' }).getByRole('tab');
-  await expect(tabs).toHaveCount(3);
+  await expect(tabs).toHaveCount(4);
   const lm = page.getByRole('tab', { name: /1 Language model/ });
   const reward = page.getByRole('tab', { name: '2 Reward model', exact: true });
   const rl = page.getByRole('tab', { name: '3 RL fine-tuning', exact: true });
@@ -21,6 +21,13 @@ test('shows the RLHF pipeline: each of the three phases opens, and the open one 
   await expect(rl).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Run RL fine-tuning' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'RL run status' })).toHaveText('Not started');
+
+  const compare = page.getByRole('tab', { name: '4 Compare methods', exact: true });
+  await compare.click();
+  await expect(compare).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Compare methods on the same feedback' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '4 Compare methods', exact: true })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('runs on webgpu when asked, and says so', async ({ page }) => {

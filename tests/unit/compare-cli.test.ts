@@ -1,34 +1,12 @@
 // `npm run experiment -- compare` on a tiny checkpoint: one JSON line per method with gold, proxy,
 // KL, seconds and samples, best-of-n's KL its formula, the same budget for the policy methods, and
 // a last line listing them all; an unknown method is refused before anything loads.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareExperiment } from '../../cli/experiments/compare';
 import { overoptimiseExperiment } from '../../cli/experiments/overoptimise';
-import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { testModel } from './helpers';
+import { tinyCheckpointRunner } from './cli-runs';
 
-const dir = mkdtempSync(join(tmpdir(), 'compare-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A tiny checkpoint file, and the JSON lines an experiment prints on it. */
-async function runOnTiny(run: (argv: string[]) => Promise<void>, argv: string[]): Promise<Array<Record<string, any>>> {
-  const model = testModel(3, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
-  const checkpoint = join(dir, 'tiny.rlhfckpt');
-  writeFileSync(checkpoint, await modelToCheckpointBytes(model, { name: 'Tiny', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain' }));
-  disposeLanguageModel(model);
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
-  try {
-    await run(['--checkpoint', checkpoint, ...argv]);
-  } finally {
-    log.mockRestore();
-  }
-  return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-}
+const runOnTiny = tinyCheckpointRunner('compare-cli-');
 
 describe('npm run experiment -- compare', () => {
   it('refuses an unknown method before it loads anything', async () => {

@@ -1,34 +1,13 @@
 // `npm run experiment -- distill` on a tiny checkpoint: a JSON line per step with its KL, then a
 // summary with the KL at the start and the end, the sentiment of the student without the prefix
 // before and after and of the teacher with it; bad flags are refused before anything loads.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distillExperiment } from '../../cli/experiments/distill';
-import { modelToCheckpointBytes } from '../../src/lib/model/checkpoint';
-import { disposeLanguageModel } from '../../src/lib/model/language-model';
-import { testModel } from './helpers';
+import { tinyCheckpointRunner } from './cli-runs';
 
-const dir = mkdtempSync(join(tmpdir(), 'distill-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A tiny checkpoint file, and the JSON lines the experiment prints on it. */
-async function runOnTiny(argv: string[]): Promise<Array<Record<string, any>>> {
-  const model = testModel(3, { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 });
-  const checkpoint = join(dir, 'tiny.rlhfckpt');
-  writeFileSync(checkpoint, await modelToCheckpointBytes(model, { name: 'Tiny', createdAt: '2026-01-01T00:00:00.000Z', kind: 'pretrain' }));
-  disposeLanguageModel(model);
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
-  try {
-    await distillExperiment(['--checkpoint', checkpoint, ...argv]);
-  } finally {
-    log.mockRestore();
-  }
-  return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-}
+const runTiny = tinyCheckpointRunner('distill-cli-');
+const runOnTiny = (argv: string[]) => runTiny(distillExperiment, argv);
 
 describe('npm run experiment -- distill', () => {
   it('prints the KL of each step, then the KL and the sentiment before and after', async () => {

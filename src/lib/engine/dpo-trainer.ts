@@ -83,6 +83,13 @@ export async function sequenceLogProbs(model: LanguageModel, sequences: DpoSeque
   return out;
 }
 
+/** The frozen reference's log-probs, once a run: a non-finite one means the reference is broken, and nothing can train against it. */
+export async function referenceLogProbs(reference: LanguageModel, sequences: DpoSequence[]): Promise<number[]> {
+  const ref = await sequenceLogProbs(reference, sequences);
+  ref.forEach((lp, i) => { if (!Number.isFinite(lp)) throw new Error(`Expected the reference's log-probs to be finite, but sequence ${i}'s is ${lp}`); });
+  return ref;
+}
+
 /**
  * Checks a frozen reference against the policy (a separate copy, the same vocabulary and context)
  * and returns the variables an offline trainer (DPO, KTO) updates: everything but the heads, as it
@@ -119,8 +126,7 @@ export class DPOTrainer {
     // 1. the pairs and their completions as sequences
     const { sequences, pairs } = dpoPairs(groups, this.policy.config.blockSize);
     // 2. the reference's log-probs, once: it never changes
-    const ref = await sequenceLogProbs(this.reference, sequences);
-    ref.forEach((lp, i) => { if (!Number.isFinite(lp)) throw new Error(`Expected the reference's log-probs to be finite, but sequence ${i}'s is ${lp}`); });
+    const ref = await referenceLogProbs(this.reference, sequences);
     // 3. epochs of shuffled batches
     const perEpoch = Math.ceil(pairs.length / s.batchSize);
     const totalSteps = perEpoch * s.epochs;

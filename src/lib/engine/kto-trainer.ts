@@ -26,7 +26,7 @@ import { ktoLossTensor, ktoMetrics, ktoMismatchedCompletions, ktoReferencePoint,
 import type { FaultRecord } from '../store/fault-record';
 import { makeRng, shuffledIndices } from '../util/rng';
 import { checkSettings } from '../util/settings-table';
-import { dpoSequence, offlineTrainedVars, sequenceLogProbs, type DpoSequence } from './dpo-trainer';
+import { dpoSequence, offlineTrainedVars, referenceLogProbs, sequenceLogProbs, type DpoSequence } from './dpo-trainer';
 import { FaultGuard } from './fault-guard';
 import { KTO_SETTINGS, type KTOSettings } from './kto-settings';
 import { asNamedTensors, clipByGlobalNorm, makeAdam } from './optimizer';
@@ -112,8 +112,7 @@ export class KTOTrainer {
     // 1. the examples and their completions as sequences
     const { items, examples } = ktoExamples(groups, this.policy.config.blockSize);
     // 2. the reference's log-probs of the examples, once: it never changes
-    const ref = await sequenceLogProbs(this.reference, items.map((it) => it.sequence));
-    ref.forEach((lp, i) => { if (!Number.isFinite(lp)) throw new Error(`Expected the reference's log-probs to be finite, but sequence ${i}'s is ${lp}`); });
+    const ref = await referenceLogProbs(this.reference, items.map((it) => it.sequence));
     // 3. epochs of shuffled batches
     const perEpoch = ktoBatches(examples.map((_, i) => i), s.batchSize).length;
     const totalSteps = perEpoch * s.epochs;

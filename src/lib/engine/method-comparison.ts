@@ -13,6 +13,7 @@ import { cloneParams } from '../model/params';
 import { promptContext, sampleStream } from '../model/sample';
 import { EOS } from '../model/tokenizer';
 import { bestOfNIndex, bestOfNKl } from '../rlhf/best-of-n';
+import type { ComparisonResult } from '../store/comparison-runs';
 import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { COMPLETIONS_PER_STEP, checkCompareSettings, type CompareMethod, type CompareSettings } from './compare-settings';
 import { completionKl } from './completion-kl';
@@ -26,19 +27,9 @@ import { DEFAULT_RL } from './rl-run';
 /** Every method samples at this temperature, and its KL is measured at it. */
 export const COMPARE_TEMPERATURE = 0.7;
 
-export interface MethodResult {
+/** One method's measures and its completions (store/comparison-runs.ts keeps them as they are). */
+export interface MethodResult extends Omit<ComparisonResult, 'method'> {
   method: CompareMethod;
-  /** The gold judge's mean score; null when a person is the judge (no score to compute). */
-  gold_score: number | null;
-  proxy_score: number;
-  kl: number;
-  /** Best-of-n: log n − (n−1)/n, the KL it reports. */
-  kl_formula?: number;
-  seconds: number;
-  /** Completions sampled, training and measuring together. */
-  samples: number;
-  /** One completion per held-out prompt (best-of-n: the one it kept), for the side-by-side view. */
-  completions: string[];
 }
 
 export interface ComparisonInputs {

@@ -4,15 +4,20 @@
 // The methods' trained policies are ordinary checkpoints whose meta.runId is the run's id.
 import type { PlaygroundDB, RunRecord } from './db';
 
-/** One method's measures and its completions of the held-out prompts (engine/method-comparison.ts). */
+/** One method's measures and its completions of the held-out prompts (engine/method-comparison.ts makes them). */
 export interface ComparisonResult {
   method: string;
+  /** The gold judge's mean score; null when a person is the judge (no score to compute). */
   gold_score: number | null;
   proxy_score: number;
+  /** KL to the reference, nats per completion. */
   kl: number;
+  /** Best-of-n: log n − (n−1)/n, the KL it reports. */
   kl_formula?: number;
   seconds: number;
+  /** Completions sampled, training and measuring together. */
   samples: number;
+  /** One completion per held-out prompt (best-of-n: the one it kept), for the side-by-side view. */
   completions: string[];
 }
 
