@@ -13,7 +13,8 @@ import { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import { DEFAULT_RL } from '../../src/lib/engine/rl-run';
 import { fitGaoRl, gaoDistance, type GaoCoefficients } from '../../src/lib/rlhf/best-of-n';
 import { parseFlags } from '../args';
-import { completions, proxySetup, type Measure } from './proxy-setup';
+import { completionsOf } from '../../src/lib/engine/method-comparison';
+import { proxySetup, type Measure } from './proxy-setup';
 
 type Point = Measure & { step: number; d: number };
 
@@ -36,7 +37,7 @@ export async function overoptimiseExperiment(argv: string[]): Promise<void> {
   if (!(Number.isInteger(f.every) && f.every >= 1)) throw new Error(`Expected --every to be a positive whole number, but got ${f.every}`);
   const t0 = performance.now();
   const setup = await proxySetup(f);
-  const { reference, heldout, train, proxyScores, measure } = setup;
+  const { reference, heldout, train, proxy, measure } = setup;
   const grouped = f.algorithm === 'grpo' || f.algorithm === 'rloo';
   const cfg = checkPPOConfig({
     ...DEFAULT_RL.ppo, algorithm: f.algorithm as RLAlgorithm, maxTokens: f.maxTokens, initKl: f.beta,
@@ -46,7 +47,7 @@ export async function overoptimiseExperiment(argv: string[]): Promise<void> {
   const trainer = new PPOTrainer(policy, reference, cfg);
   const points: Point[] = [];
   const measureAt = async (step: number) => {
-    const items = (await completions(policy, heldout, 1, f.maxTokens, f.seed)).flat();
+    const items = (await completionsOf(policy, heldout, 1, f.maxTokens, f.seed)).flat();
     const m = await measure(policy, items);
     const point = { step, ...m, d: gaoDistance(Math.max(m.kl, 0)) };
     points.push(point);
@@ -54,7 +55,7 @@ export async function overoptimiseExperiment(argv: string[]): Promise<void> {
   };
   await measureAt(0);
   for (let i = 1; i <= f.steps; i++) {
-    await trainer.step(train, proxyScores, f.seed * 1000 + i);
+    await trainer.step(train, (items) => proxy.scores(items), f.seed * 1000 + i);
     if (i % f.every === 0 || i === f.steps) await measureAt(i);
   }
   trainer.dispose();

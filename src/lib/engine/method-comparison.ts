@@ -69,6 +69,23 @@ export async function completionsOf(model: LanguageModel, prompts: string[], n: 
   return out;
 }
 
+/**
+ * A policy's completions measured as every method is: the gold judge's mean score (null without
+ * one), the proxy's, the mean KL to the reference at COMPARE_TEMPERATURE (0 for the reference
+ * itself), and the completions' texts.
+ */
+export async function measureCompletions(
+  { reference, proxy, gold }: Pick<ComparisonInputs, 'reference' | 'proxy' | 'gold'>, model: LanguageModel, items: Item[], run: StepRunner = runDirectly,
+) {
+  const text = (it: Item) => reference.tokenizer.decode(it.completion);
+  return {
+    gold_score: gold ? mean(items.map((it) => gold.score(reference.tokenizer.decode(it.promptIds) + text(it)))) : null,
+    proxy_score: mean(await run(() => proxy.scores(items))),
+    kl: model === reference ? 0 : mean(await run(() => completionKl(model, reference, items, COMPARE_TEMPERATURE))),
+    completions: items.map(text),
+  };
+}
+
 /** The RL config each algorithm gets: the same completions per step (grouped ones: 2 prompts × 4). */
 export function compareRLConfig(algorithm: RLAlgorithm, s: CompareSettings) {
   const grouped = algorithm === 'grpo' || algorithm === 'rloo';
@@ -89,13 +106,7 @@ export async function* compareMethods(
   const { reference, proxy, heldout, train, gold } = inputs;
   const run = io.run ?? runDirectly;
   const stopped = io.stopped ?? (() => false);
-  const text = (it: Item) => reference.tokenizer.decode(it.completion);
-  const measure = async (model: LanguageModel, items: Item[]) => ({
-    gold_score: gold ? mean(items.map((it) => gold.score(reference.tokenizer.decode(it.promptIds) + text(it)))) : null,
-    proxy_score: mean(await run(() => proxy.scores(items))),
-    kl: model === reference ? 0 : mean(await run(() => completionKl(model, reference, items, COMPARE_TEMPERATURE))),
-    completions: items.map(text),
-  });
+  const measure = (model: LanguageModel, items: Item[]) => measureCompletions({ reference, proxy, gold }, model, items, run);
   const heldoutOf = async (model: LanguageModel) => (await completionsOf(model, heldout, 1, s.maxTokens, s.seed, run)).flat();
 
   for (const method of methods) {
