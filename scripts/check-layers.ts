@@ -17,6 +17,7 @@ const LAYERS: Array<{ name: string; rank: number; match: (path: string) => boole
   { name: 'store', rank: 3, match: (p) => p.startsWith('src/lib/store/') },
   { name: 'rlhf', rank: 2, match: (p) => p.startsWith('src/lib/rlhf/') },
   { name: 'feedback', rank: 2, match: (p) => p.startsWith('src/lib/feedback/') },
+  { name: 'storyworld', rank: 0.5, match: (p) => p.startsWith('src/lib/storyworld/') },
   { name: 'model', rank: 1, match: (p) => p.startsWith('src/lib/model/') },
   { name: 'util', rank: 0, match: (p) => p.startsWith('src/lib/util/') },
 ];
