@@ -98,7 +98,7 @@ export const PLACES = [
 
 export const TOYS = [
   'ball', 'kite', 'doll', 'teddy bear', 'toy car', 'toy truck', 'toy boat', 'toy train', 'red wagon', 'jump rope',
-  'yo-yo', 'puzzle', 'box of crayons', 'drum', 'whistle', 'little robot', 'rubber duck', 'spinning top', 'bike',
+  'yo-yo', 'puzzle', 'box of crayons', 'drum', 'whistle', 'toy robot', 'rubber duck', 'spinning top', 'bike',
   'scooter', 'balloon', 'toy plane', 'marble', 'puppet', 'block tower', 'bucket and spade', 'storybook', 'hat',
 ] as const;
 
