@@ -14,7 +14,12 @@ export default defineConfig({
     // The app's page never loads tfjs: the build fails if an import brings it there.
     mainThreadGuardPlugin(),
     // The benchmark page is a developer's tool: it is not precached for offline use.
-    serviceWorkerPlugin({ entry: 'src/sw/service-worker.ts', skip: (file) => /^bench(-chart)?\.html$/.test(file) || file.startsWith('assets/bench-') }),
+    // The classic-books model is fetched (and then kept for offline use) only when a person loads it.
+    serviceWorkerPlugin({
+      entry: 'src/sw/service-worker.ts',
+      skip: (file) => /^bench(-chart)?\.html$/.test(file) || file.startsWith('assets/bench-'),
+      onDemand: (file) => file === 'models/classic-books.ckpt',
+    }),
   ],
   // The engine worker imports tfjs and the wasm binaries; ES module workers can code-split.
   // The wasm threads' glue fix applies where tfjs is bundled: in the worker.

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'vite';
 
-export interface PrecacheManifest { version: string; files: string[] }
+/** `files`: cached at install; `onDemand`: cached the first time the app fetches them (large, rarely used). */
+export interface PrecacheManifest { version: string; files: string[]; onDemand: string[] }
 
 const SW_FILE = 'sw.js';
 
@@ -17,15 +18,15 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-export function precacheManifest(outDir: string, skip: (file: string) => boolean): PrecacheManifest {
-  const files = listFiles(outDir).filter((f) => f !== SW_FILE && !skip(f));
+export function precacheManifest(outDir: string, skip: (file: string) => boolean, onDemand: (file: string) => boolean = () => false): PrecacheManifest {
+  const all = listFiles(outDir).filter((f) => f !== SW_FILE && !skip(f));
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(outDir, f)));
-  return { version: hash.digest('hex').slice(0, 12), files };
+  for (const f of all) hash.update(f).update('\0').update(readFileSync(join(outDir, f)));
+  return { version: hash.digest('hex').slice(0, 12), files: all.filter((f) => !onDemand(f)), onDemand: all.filter(onDemand) };
 }
 
-/** `skip`: built files the app itself never needs offline (the benchmark page). */
-export function serviceWorkerPlugin(options: { entry: string; skip: (file: string) => boolean }): Plugin {
+/** `skip`: built files the app itself never needs offline (the benchmark page); `onDemand`: ones it caches when first used. */
+export function serviceWorkerPlugin(options: { entry: string; skip: (file: string) => boolean; onDemand?: (file: string) => boolean }): Plugin {
   let outDir = '';
   let root = '';
   return {
@@ -36,7 +37,7 @@ export function serviceWorkerPlugin(options: { entry: string; skip: (file: strin
       outDir = resolve(root, config.build.outDir);
     },
     async closeBundle() {
-      const manifest = precacheManifest(outDir, options.skip);
+      const manifest = precacheManifest(outDir, options.skip, options.onDemand);
       // A classic script (module service workers are not in every browser yet), one file, no imports left.
       const result = await build({
         configFile: false,

@@ -5,7 +5,24 @@ import { dictionaryWordFraction } from '../src/lib/engine/english-score';
 import { corpusDocuments } from '../src/lib/engine/pretraining';
 import type { LanguageModel } from '../src/lib/model/language-model';
 import { promptContext, sample } from '../src/lib/model/sample';
+import { storyWorldHeldoutText } from '../src/lib/engine/story-world-windows';
+import { storyOpenings } from '../src/lib/storyworld/story-openings';
 import { readCorpus, readDictionary, readPrompts } from './files';
+
+/** What a model is measured on: held-out documents and the prompts its samples start from. */
+export interface EvaluationText {
+  heldout: string[];
+  prompts: string[];
+}
+
+/** The bundled books' held-out paragraphs and prompts (the classic starter's measure). */
+export const booksEvaluation = (): EvaluationText => ({ heldout: corpusDocuments(readCorpus('heldout')), prompts: readPrompts() });
+
+/** 500 held-out stories of the world and openings of held-out stories beside hand-written ones. */
+export const storyWorldEvaluation = (worldSeed: number): EvaluationText => ({
+  heldout: corpusDocuments(storyWorldHeldoutText(worldSeed, 500)),
+  prompts: storyOpenings(worldSeed, 50),
+});
 
 export interface LMReport {
   heldout_bits_per_char: number;
@@ -22,8 +39,7 @@ export function firstChars(text: string, chars: number): string {
 }
 
 /** nSamples completions of held-out prompts at temperature 0.8, seeded, each cut to `chars` characters. */
-export async function englishSamples(model: LanguageModel, nSamples = 50, chars = 200): Promise<string[]> {
-  const prompts = readPrompts();
+export async function englishSamples(model: LanguageModel, nSamples = 50, chars = 200, prompts = readPrompts()): Promise<string[]> {
   const texts: string[] = [];
   // Tokens enough for `chars` characters whatever the tokenizer (a subword token is several).
   const charsPerToken = model.tokenizer.spec.kind === 'bpe' ? 2 : 1;
@@ -38,9 +54,9 @@ export async function englishSamples(model: LanguageModel, nSamples = 50, chars 
   return texts;
 }
 
-export async function evaluateLM(model: LanguageModel, nSamples = 50, chars = 200): Promise<{ report: LMReport; examples: string[] }> {
-  const { bitsPerChar: bpc } = await bitsPerChar(model, corpusDocuments(readCorpus('heldout')));
-  const texts = await englishSamples(model, nSamples, chars);
+export async function evaluateLM(model: LanguageModel, nSamples = 50, chars = 200, on: EvaluationText = booksEvaluation()): Promise<{ report: LMReport; examples: string[] }> {
+  const { bitsPerChar: bpc } = await bitsPerChar(model, on.heldout);
+  const texts = await englishSamples(model, nSamples, chars, on.prompts);
   const { fraction, words } = dictionaryWordFraction(texts, readDictionary());
   return {
     report: { heldout_bits_per_char: bpc, dictionary_word_fraction: fraction, words_scored: words, samples: texts.length },

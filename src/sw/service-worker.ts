@@ -1,6 +1,7 @@
 // The service worker: after one visit the app runs with the network off. It precaches every file
 // the build wrote (pages, scripts, the engine worker, the wasm binaries, the starter model, the
-// corpus, prompts and preference set) and answers from that cache first. The list and the
+// corpus, prompts and preference set) and answers from that cache first. Large files the app
+// rarely needs (the classic-books model) are cached the first time they are fetched instead. The list and the
 // version come from build-plugins/service-worker.ts; one cache per build, older ones deleted.
 import { withCrossOriginIsolation } from '../../build-plugins/cross-origin-isolation';
 import type { PrecacheManifest } from '../../build-plugins/service-worker';
@@ -45,7 +46,7 @@ function cacheKey(request: Request): string | undefined {
   const path = url.pathname.slice(base.pathname.length);
   // ?backend=... and #reward are read by the page itself: every navigation to the app gets index.html.
   if (request.mode === 'navigate' && (path === '' || path === INDEX)) return new URL(INDEX, base).href;
-  return manifest.files.includes(path) ? new URL(path, base).href : undefined;
+  return manifest.files.includes(path) || manifest.onDemand.includes(path) ? new URL(path, base).href : undefined;
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -54,8 +55,13 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
+      const cached = await cache.match(key);
+      if (cached) return withCrossOriginIsolation(cached);
+      const response = await fetch(event.request);
+      // An on-demand file (the classic-books model) is kept from its first fetch: offline after that.
+      if (response.ok && manifest.onDemand.some((f) => key === new URL(f, scope()).href)) await cache.put(key, response.clone());
       // Isolated (wasm's threads) even from a static host that sends no COOP/COEP.
-      return withCrossOriginIsolation((await cache.match(key)) ?? (await fetch(event.request)));
+      return withCrossOriginIsolation(response);
     })(),
   );
 });

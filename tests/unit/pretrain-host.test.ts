@@ -43,7 +43,7 @@ async function host(opts: { otherTraining?: () => boolean; onPost?: (h: Pretrain
   const post = (m: FromWorker) => { posted.push(m); opts.onPost?.(h, m); };
   const slot = new ModelSlot({
     lock, post, stopGeneration: async () => {},
-    loadStarter: async () => ({ model: testModel(1), meta: { ...starterMeta } }),
+    loadBundled: async () => ({ model: testModel(1), meta: { ...starterMeta } }),
   });
   slot.init(await slot.read('starter'));
   const h: PretrainHost = new PretrainHost({

@@ -3,7 +3,8 @@
 // the CLI drives it in a loop. Same code, same numbers for the same seed and backend.
 import type { LanguageModel } from '../model/language-model';
 import { makeRng } from '../util/rng';
-import { evaluationWindows, sampleWindows, splitParagraphs, tokenizeDocuments } from './corpus';
+import { evaluationWindows, splitParagraphs, tokenizeDocuments } from './corpus';
+import { streamWindows, type WindowSource } from './window-source';
 import { LMTrainer, type LMStepResult, type LMTrainerState, type LMTrainSettings } from './lm-trainer';
 
 export interface PretrainSettings extends LMTrainSettings {
@@ -29,11 +30,12 @@ export function corpusDocuments(text: string): string[] {
 
 export class Pretraining {
   readonly trainer: LMTrainer;
-  readonly stream: Int32Array;
+  /** Where each step's windows come from: a corpus text's token stream, or the story world. */
+  readonly source: WindowSource;
   tokensSeen = 0;
 
-  constructor(readonly model: LanguageModel, corpusText: string, readonly settings: PretrainSettings) {
-    this.stream = tokenizeDocuments(model.tokenizer, corpusDocuments(corpusText));
+  constructor(readonly model: LanguageModel, corpus: string | WindowSource, readonly settings: PretrainSettings) {
+    this.source = typeof corpus === 'string' ? streamWindows(tokenizeDocuments(model.tokenizer, corpusDocuments(corpus))) : corpus;
     this.trainer = new LMTrainer(model, settings);
   }
 
@@ -49,7 +51,7 @@ export class Pretraining {
 
   async step(): Promise<PretrainStep> {
     const rng = makeRng(resumeSeed(this.settings.seed, this.trainer.steps));
-    const windows = sampleWindows(this.stream, this.settings.batchSize, this.model.config.blockSize, rng);
+    const windows = this.source.windows(this.settings.batchSize, this.model.config.blockSize, rng);
     const result = await this.trainer.step(windows);
     this.tokensSeen += this.settings.batchSize * this.model.config.blockSize;
     return { ...result, step: this.trainer.steps, tokensSeen: this.tokensSeen };

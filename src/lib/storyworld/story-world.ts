@@ -6,6 +6,9 @@ import { PLOTS } from './plots';
 import { Story } from './story';
 import type { StoryTraits, WrittenStory } from './traits';
 
+/** Training draws story indices below this; held-out stories (evaluation, prompts) start here. */
+export const HELDOUT_FIRST_STORY = 2 ** 31;
+
 /** Draws the traits first: the plot, then kindness, ending, bravery, honesty and topic. */
 export function drawTraits(rng: Rng, plots: readonly Plot[] = PLOTS): { plot: Plot; traits: StoryTraits } {
   const plot = plots[rng.int(plots.length)];

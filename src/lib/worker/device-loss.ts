@@ -23,9 +23,10 @@ export async function recoverFromDeviceLoss(ctx: DeviceLossContext, reason: stri
   try {
     const { backend, name } = await ctx.lock.run(async () => {
       const backend = await ctx.fallBack(why);
-      const id = ctx.slot.info?.checkpointId;
-      const loaded = await ctx.slot.read(id ?? 'starter');
-      ctx.slot.replace(loaded.model, loaded.meta, id);
+      const source = ctx.slot.source();
+      const loaded = await ctx.slot.read(source);
+      if (typeof source === 'number') ctx.slot.replace(loaded.model, loaded.meta, source);
+      else ctx.slot.replace(loaded.model, loaded.meta, undefined, source);
       return { backend, name: loaded.meta.name };
     });
     ctx.post({ type: 'backend/lost', backend, message: `${why}; now running on ${backend.name}. Reloaded "${name}": anything not saved since was lost.` });

@@ -8,6 +8,7 @@ import { disposeLanguageModel, type LanguageModel } from '../model/language-mode
 import { describeTokenizer } from '../model/tokenizer';
 import { getDB } from '../store/db';
 import { readCheckpointBytes, saveCheckpoint } from '../store/checkpoints';
+import type { BundledModelId } from '../util/bundled-models';
 import type { Lock } from '../util/lock';
 import type { FromWorker, ModelInfo } from './protocol';
 
@@ -16,8 +17,8 @@ export type LoadedModel = { model: LanguageModel; meta: CheckpointMeta };
 export interface ModelSlotContext {
   lock: Lock;
   post: (msg: FromWorker) => void;
-  /** The bundled starter checkpoint. */
-  loadStarter: () => Promise<LoadedModel>;
+  /** A model that ships with the app (the starter at init). */
+  loadBundled: (id: BundledModelId) => Promise<LoadedModel>;
   /** Ends any generation before the model it reads is replaced. */
   stopGeneration: () => Promise<void>;
 }
@@ -48,8 +49,8 @@ export class ModelSlot {
   }
 
   /** The first model, at init (nothing to stop or dispose yet, and not told: 'ready' carries it). */
-  init(loaded: LoadedModel): ModelInfo {
-    this.held = { model: loaded.model, info: describeModel(loaded.model, loaded.meta) };
+  init(loaded: LoadedModel, bundled: BundledModelId = 'starter'): ModelInfo {
+    this.held = { model: loaded.model, info: { ...describeModel(loaded.model, loaded.meta), bundled } };
     return this.held.info;
   }
 
@@ -61,9 +62,9 @@ export class ModelSlot {
   }
 
   /** The swap itself, for a caller that already holds the lock. */
-  replace(next: LanguageModel, meta: CheckpointMeta, checkpointId?: number): void {
+  replace(next: LanguageModel, meta: CheckpointMeta, checkpointId?: number, bundled?: BundledModelId): void {
     if (this.held) disposeLanguageModel(this.held.model);
-    this.held = { model: next, info: describeModel(next, meta, checkpointId) };
+    this.held = { model: next, info: { ...describeModel(next, meta, checkpointId), ...(bundled ? { bundled } : {}) } };
   }
 
   /** Stores the model in use as a checkpoint named `name`; it is then that checkpoint. */
@@ -79,14 +80,23 @@ export class ModelSlot {
     this.ctx.post({ type: 'model/changed', model: this.held.info });
   }
 
-  /** A stored checkpoint (or the starter) read from storage; what a load or a reload after a lost GPU uses. */
-  async read(id: number | 'starter'): Promise<LoadedModel> {
-    return id === 'starter' ? this.ctx.loadStarter() : modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id));
+  /** A stored checkpoint (or a bundled model) read from storage; what a load or a reload after a lost GPU uses. */
+  async read(id: number | BundledModelId): Promise<LoadedModel> {
+    return typeof id === 'number' ? modelFromCheckpointBytes(await readCheckpointBytes(getDB(), id)) : this.ctx.loadBundled(id);
   }
 
-  /** Makes a stored checkpoint (or the starter) the model in use. */
-  async load(id: number | 'starter'): Promise<void> {
+  /** Makes a stored checkpoint (or a bundled model) the model in use. */
+  async load(id: number | BundledModelId): Promise<void> {
     const loaded = await this.read(id);
-    await this.swap(loaded.model, loaded.meta, id === 'starter' ? undefined : id);
+    if (typeof id === 'number') return this.swap(loaded.model, loaded.meta, id);
+    await this.ctx.stopGeneration();
+    await this.ctx.lock.run(() => this.replace(loaded.model, loaded.meta, undefined, id));
+    this.ctx.post({ type: 'model/changed', model: this.current().info });
+  }
+
+  /** Where the model in use can be read again (a lost GPU): its checkpoint, its bundled file, or the starter. */
+  source(): number | BundledModelId {
+    const info = this.held?.info;
+    return info?.checkpointId ?? info?.bundled ?? 'starter';
   }
 }

@@ -11,6 +11,7 @@ import { promptContext, sampleStream } from '../model/sample';
 import { createTokenizer } from '../model/tokenizer';
 import { MAX_BPE_VOCAB, MIN_BPE_VOCAB, trainBPE } from '../model/bpe-training';
 import { corpusDocuments, Pretraining, trainedFurtherName } from '../engine/pretraining';
+import { StoryWorldWindows, storyWorldTrainingText } from '../engine/story-world-windows';
 import { checkPretrainSettings } from '../engine/pretrain-settings';
 import { getDB } from '../store/db';
 import { describeFault, type FaultRecord } from '../store/fault-record';
@@ -19,6 +20,9 @@ import { deleteAutosave, readAutosave, saveAutosave, type PretrainAutosave } fro
 import type { ModelSlot } from './model-slot';
 import type { FromWorker, PretrainRequest } from './protocol';
 import { RunControl } from './run-control';
+
+/** Characters of story-world text a fresh tokenizer learns from in the tab (about a second of BPE training). */
+const STORY_WORLD_TOKENIZER_CHARS = 1_000_000;
 
 /** A running pretraining saves itself this often (of training time), so a reload loses at most this much. */
 export const AUTOSAVE_EVERY_MS = 15_000;
@@ -37,6 +41,7 @@ export interface PretrainHostContext {
 export function checkPretrainRequest(r: PretrainRequest): void {
   checkPretrainSettings(r);
   if (r.from.kind === 'scratch' && !(r.from.size in MODEL_SIZES)) throw new Error(`Unknown model size "${r.from.size}"`);
+  if (r.corpus.kind === 'storyworld' && !Number.isSafeInteger(r.corpus.worldSeed)) throw new Error('Expected the story world\'s seed to be a whole number');
   // (An autosave from before tokenizers were chosen has none: it resumes its stored model.)
   const t = r.from.kind === 'scratch' ? r.from.tokenizer : undefined;
   if (t?.kind === 'train-bpe' && !(Number.isInteger(t.vocabSize) && t.vocabSize >= MIN_BPE_VOCAB && t.vocabSize <= MAX_BPE_VOCAB)) {
@@ -52,7 +57,7 @@ export function trainedMeta(base: CheckpointMeta, last: { step: number; tokensSe
     steps: (Number(base.steps) || 0) + last.step,
     tokensSeen: (Number(base.tokensSeen) || 0) + last.tokensSeen,
     trainLoss: last.loss,
-    corpus: r.corpus.kind === 'bundled' ? 'bundled corpus' : 'pasted text',
+    corpus: r.corpus.kind === 'bundled' ? 'bundled corpus' : r.corpus.kind === 'storyworld' ? `story world (seed ${r.corpus.worldSeed})` : 'pasted text',
   };
 }
 
@@ -116,18 +121,22 @@ export class PretrainHost {
     this.run = run;
     const { post, lock, slot } = this.ctx;
     try {
-      const text = r.corpus.kind === 'bundled' ? await this.ctx.corpusText() : r.corpus.text;
+      const corpus = r.corpus;
+      const text = corpus.kind === 'bundled' ? await this.ctx.corpusText() : corpus.kind === 'text' ? corpus.text : '';
       if (!resume) await this.dropAutosave(); // a new run's autosave takes the old one's place
       if (r.from.kind === 'scratch' && !resume) {
         const choice = r.from.tokenizer;
         const tokenizer = choice.kind === 'keep' ? slot.current().model.tokenizer
-          : createTokenizer(trainBPE(corpusDocuments(text), choice.vocabSize, (p) => post({ type: 'pretrain/tokenizer', ...p })));
+          : createTokenizer(trainBPE(
+            corpusDocuments(corpus.kind === 'storyworld' ? storyWorldTrainingText(corpus.worldSeed, STORY_WORLD_TOKENIZER_CHARS) : text),
+            choice.vocabSize, (p) => post({ type: 'pretrain/tokenizer', ...p })));
         const fresh = createLanguageModel(MODEL_SIZES[r.from.size], tokenizer, r.from.seed);
         await slot.swap(fresh, { name: `New ${r.from.size} model`, createdAt: new Date().toISOString(), kind: 'pretrain', seed: r.from.seed });
       }
       const m = slot.current().model;
       const baseMeta = resume ? resume.baseMeta : slot.current().info.meta;
-      const session = new Pretraining(m, text, { learningRate: r.learningRate, warmupSteps: Math.min(50, Math.ceil(r.steps / 10)), totalSteps: r.steps, gradClip: 1, batchSize: r.batchSize, seed: r.seed });
+      const source = corpus.kind === 'storyworld' ? new StoryWorldWindows(m.tokenizer, corpus.worldSeed) : text;
+      const session = new Pretraining(m, source, { learningRate: r.learningRate, warmupSteps: Math.min(50, Math.ceil(r.steps / 10)), totalSteps: r.steps, gradClip: 1, batchSize: r.batchSize, seed: r.seed });
       post({ type: 'pretrain/status', status: 'running' });
       const t0 = performance.now();
       let pausedMs = 0;

@@ -12,6 +12,7 @@ import type { BeforeAfterRow, PolicyToken, RoundPhase } from '../engine/rlhf-rou
 import type { CompareMethod, CompareSettings } from '../engine/compare-settings';
 import type { ContextDistillationSettings } from '../engine/context-distillation-settings';
 import type { SimulatedLabelerSettings } from '../feedback/simulated-judgement';
+import type { BundledModelId } from '../util/bundled-models';
 
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -47,6 +48,8 @@ export interface ModelInfo {
   tokenizer: string;
   /** The stored checkpoint this model was loaded from, if any. */
   checkpointId?: number;
+  /** The bundled model it was loaded from, if it is one unchanged. */
+  bundled?: BundledModelId;
   meta: CheckpointMeta;
 }
 
@@ -72,7 +75,8 @@ export interface GenerateSettings extends DecodingSettings {
   stopAtEos: boolean;
 }
 
-export type CorpusChoice = { kind: 'bundled' } | { kind: 'text'; text: string };
+/** The bundled books, text the person gave, or the story world (written as training reads it). */
+export type CorpusChoice = { kind: 'bundled' } | { kind: 'text'; text: string } | { kind: 'storyworld'; worldSeed: number };
 
 export interface PretrainRequest {
   /**
@@ -229,7 +233,7 @@ export type ToWorker =
   | { type: 'distill/stop' }
   | { type: 'checkpoint/save'; name: string }
   | { type: 'checkpoint/load'; id: number }
-  | { type: 'checkpoint/load-starter' }
+  | { type: 'checkpoint/load-bundled'; id: BundledModelId }
   | { type: 'label/sample'; request: LabelSampleRequest }
   | { type: 'reward/train'; request: RewardTrainRequest }
   | { type: 'reward/stop' }

@@ -18,6 +18,7 @@ import { RewardHost } from './reward-host';
 import { RLHost } from './rl-host';
 import { SFTHost } from './sft-host';
 import type { BackendChoice, FromWorker, ToWorker } from './protocol';
+import { BUNDLED_MODELS, isBundledModelId, type BundledModelId } from '../util/bundled-models';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker) => scope.postMessage(msg);
@@ -39,7 +40,7 @@ let testHooks = false;
 const generation: GenerationHost = new GenerationHost({ lock, post, current: () => slot.current() });
 const slot = new ModelSlot({
   lock, post, stopGeneration: () => generation.stop(),
-  loadStarter: async () => modelFromCheckpointBytes(await fetchBytes('models/starter.ckpt')),
+  loadBundled: async (id) => modelFromCheckpointBytes(await fetchBytes(BUNDLED_MODELS[id].file)),
 });
 const reward = new RewardHost({ lock, post, policy: () => slot.current() });
 /** With test hooks: tf.memory() as each RL round ends (a fixed point of the loop, for the soak bench). */
@@ -90,7 +91,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
 }
 
 /** Another model in use: refused while something trains the current one in place. */
-async function loadStored(id: number | 'starter'): Promise<void> {
+async function loadStored(id: number | BundledModelId): Promise<void> {
   if (pretraining.active) throw new Error('Stop pretraining before loading another model');
   if (sft.active) throw new Error('Stop fine-tuning before loading another model');
   if (distill.active) throw new Error('Stop context distillation before loading another model');
@@ -139,7 +140,10 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'distill/stop': return distill.stop();
     case 'checkpoint/save': await slot.save(msg.name); return pretraining.dropAutosave();
     case 'checkpoint/load': return loadStored(msg.id);
-    case 'checkpoint/load-starter': return loadStored('starter');
+    case 'checkpoint/load-bundled': {
+      if (!isBundledModelId(msg.id)) throw new Error(`No bundled model "${String(msg.id)}"`);
+      return loadStored(msg.id);
+    }
     case 'label/sample': return reward.sample(msg.request);
     case 'reward/train': return reward.train(msg.request);
     case 'reward/stop': reward.stop(); return;

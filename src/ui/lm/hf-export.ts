@@ -2,12 +2,13 @@
 // tokenizer), downloaded as <name>-hf.zip. No tfjs: decoding and zipping run on the main thread;
 // the format's code (and fflate) load on first use, not with the page.
 import { decodeCheckpoint } from '../../lib/model/checkpoint-format';
+import { BUNDLED_MODELS, type BundledModelId } from '../../lib/util/bundled-models';
 import { download } from '../data/download';
 
-/** The bundled starter's checkpoint file, from where the worker loads it too. */
-export async function starterCheckpointBytes(): Promise<Uint8Array> {
-  const res = await fetch(`${import.meta.env.BASE_URL}models/starter.ckpt`);
-  if (!res.ok) throw new Error(`could not load the starter model (HTTP ${res.status})`);
+/** A bundled model's checkpoint file, from where the worker loads it too. */
+export async function bundledCheckpointBytes(id: BundledModelId): Promise<Uint8Array> {
+  const res = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_MODELS[id].file}`);
+  if (!res.ok) throw new Error(`could not load the ${BUNDLED_MODELS[id].name.toLowerCase()} (HTTP ${res.status})`);
   return new Uint8Array(await res.arrayBuffer());
 }
 

@@ -2,6 +2,7 @@
 // that send the worker typed messages. No tfjs here.
 import { getContext, setContext } from 'svelte';
 import { EngineClient } from '../../lib/worker/client';
+import type { BundledModelId } from '../../lib/util/bundled-models';
 import type {
   BackendChoice, BackendName, GenerateSettings, ModelInfo, PretrainAutosaveOffer, PretrainRequest, PretrainStatus, TokenPiece,
 } from '../../lib/worker/protocol';
@@ -155,9 +156,9 @@ export class EngineState {
     this.client.send({ type: 'checkpoint/save', name });
   }
 
-  loadCheckpoint(id: number | 'starter'): void {
+  loadCheckpoint(id: number | BundledModelId): void {
     Object.assign(this.checkpoints, { busy: true, error: '', message: '', savedFrom: '' });
-    this.client.send(id === 'starter' ? { type: 'checkpoint/load-starter' } : { type: 'checkpoint/load', id });
+    this.client.send(typeof id === 'number' ? { type: 'checkpoint/load', id } : { type: 'checkpoint/load-bundled', id });
   }
 }
 

@@ -1,0 +1,11 @@
+// The corpus's word filter: a text with a word of badwords-list (a profanity list; lower case, a few
+// entries are phrases) is one a teacher would not project. Used at build time and by the CLI only.
+import badWords from 'badwords-list';
+
+const badSingle = new Set((badWords.array as string[]).filter((w) => !w.includes(' ')));
+const badPhrases = (badWords.array as string[]).filter((w) => w.includes(' '));
+
+export function isProfane(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.split(/[^a-z0-9!@$+_-]+/).some((w) => badSingle.has(w)) || badPhrases.some((ph) => lower.includes(ph));
+}
