@@ -18,11 +18,15 @@ export class StoryWorldWindows implements WindowSource, StoryWorldText {
   readonly tokenCount = null;
   rejected = 0;
 
-  /** `keep`: a filter every story passes before it is trained on (the corpus's word filter). */
+  /**
+   * `keep`: a filter every story passes before it is trained on (the corpus's word filter);
+   * `onStory`: told each story index a window reads (to replay which stories a run saw).
+   */
   constructor(
     readonly tokenizer: Tokenizer,
     readonly worldSeed: number,
     private readonly keep: (text: string) => boolean = () => true,
+    private readonly onStory?: (index: number, text: string) => void,
   ) {}
 
   private storyTokens(index: number): number[] {
@@ -31,6 +35,7 @@ export class StoryWorldWindows implements WindowSource, StoryWorldText {
       this.rejected++;
       return [];
     }
+    this.onStory?.(index, text);
     return [BOS, ...this.tokenizer.encode(text), EOS];
   }
 

@@ -20,7 +20,7 @@ export const BOY_NAMES = [
 export const ANIMAL_NAMES = [
   'Pip', 'Spot', 'Buddy', 'Coco', 'Fluffy', 'Patch', 'Rex', 'Bingo', 'Sunny', 'Tiny', 'Pepper', 'Nutmeg', 'Button',
   'Whiskers', 'Snowy', 'Ginger', 'Biscuit', 'Pickles', 'Bubbles', 'Dot', 'Bean', 'Rusty', 'Shadow', 'Honey', 'Socks',
-  'Lucky', 'Bonnie', 'Peanut', 'Muffin', 'Cookie', 'Blue', 'Daisy', 'Flash', 'Hoppy', 'Squeak', 'Tweet', 'Ziggy',
+  'Lucky', 'Bonnie', 'Peanut', 'Muffin', 'Cookie', 'Blue', 'Clover', 'Flash', 'Hoppy', 'Squeak', 'Tweet', 'Ziggy',
 ] as const;
 
 export interface Species {
