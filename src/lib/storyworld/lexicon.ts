@@ -3,24 +3,24 @@
 // Every word here is one a teacher can project (the corpus filter checks the output regardless).
 
 export const GIRL_NAMES = [
-  'Lily', 'Mia', 'Emma', 'Sara', 'Lucy', 'Anna', 'Zoe', 'Ella', 'Ruby', 'Grace', 'Amy', 'Lila', 'Rosa', 'Nina', 'Maya',
+  'Lily', 'Ava', 'Emma', 'Sara', 'Lucy', 'Anna', 'Zoe', 'Ella', 'Ruby', 'Greta', 'Amy', 'Lila', 'Rosa', 'Nina', 'Maya',
   'Ivy', 'Daisy', 'Molly', 'Kate', 'Jenny', 'Hannah', 'Chloe', 'Sophie', 'Leah', 'Tina', 'Rita', 'Julia', 'Clara', 'Alice',
   'Nora', 'Lena', 'Poppy', 'Holly', 'Jane', 'Sally', 'Amber', 'Hazel', 'Olive', 'Bella', 'Luna', 'Ada', 'Iris', 'Eva',
-  'Mira', 'Tara', 'Dina', 'Kim', 'Sue', 'Beth', 'Meg', 'Jill', 'Fay', 'Joy', 'Pam', 'Lisa', 'Gina', 'Rose', 'May',
+  'Mira', 'Tara', 'Dina', 'Kim', 'Sue', 'Beth', 'Meg', 'Jill', 'Fay', 'Jo', 'Pam', 'Lisa', 'Gina', 'Rose', 'May',
 ] as const;
 
 export const BOY_NAMES = [
   'Tom', 'Ben', 'Sam', 'Max', 'Leo', 'Jack', 'Tim', 'Noah', 'Finn', 'Jake', 'Luke', 'Ryan', 'Adam', 'Owen', 'Eli', 'Theo',
   'Oscar', 'Henry', 'Leon', 'Hugo', 'Felix', 'Milo', 'Jonah', 'Peter', 'Paul', 'Dan', 'Bob', 'Joe', 'Ned', 'Ted', 'Ray',
-  'Roy', 'Carl', 'Alex', 'Mark', 'Nick', 'Zack', 'Kai', 'Omar', 'Ravi', 'Amir', 'Ali', 'Jim', 'Will', 'Bill', 'Ken',
-  'Pete', 'Louis', 'Simon', 'Oliver', 'Lucas', 'Ethan', 'Ivan', 'Jay', 'Dev', 'Rob', 'Gus', 'Hal', 'Abe',
+  'Roy', 'Carl', 'Alex', 'Mark', 'Nick', 'Zack', 'Kai', 'Omar', 'Ravi', 'Amir', 'Ali', 'Jim', 'Wes', 'Bill', 'Ken',
+  'Pete', 'Louis', 'Simon', 'Oliver', 'Lucas', 'Ethan', 'Ivan', 'Jay', 'Dev', 'Rod', 'Gus', 'Hal', 'Abe',
 ] as const;
 
 /** Names an animal in a story answers to; used for pets and animal heroes. */
 export const ANIMAL_NAMES = [
-  'Pip', 'Spot', 'Buddy', 'Coco', 'Fluffy', 'Patch', 'Rex', 'Bingo', 'Sunny', 'Tiny', 'Pepper', 'Nutmeg', 'Button',
+  'Pip', 'Spot', 'Buddy', 'Coco', 'Fluffy', 'Patch', 'Rex', 'Bingo', 'Sandy', 'Tiny', 'Pepper', 'Nutmeg', 'Button',
   'Whiskers', 'Snowy', 'Ginger', 'Biscuit', 'Pickles', 'Bubbles', 'Dot', 'Bean', 'Rusty', 'Shadow', 'Honey', 'Socks',
-  'Lucky', 'Bonnie', 'Peanut', 'Muffin', 'Cookie', 'Blue', 'Clover', 'Flash', 'Hoppy', 'Squeak', 'Tweet', 'Ziggy',
+  'Scout', 'Bonnie', 'Peanut', 'Muffin', 'Cookie', 'Blue', 'Clover', 'Flash', 'Hoppy', 'Squeak', 'Tweet', 'Ziggy',
 ] as const;
 
 export interface Species {
@@ -50,7 +50,7 @@ export const SPECIES: readonly Species[] = [
   { name: 'mouse', sound: 'squeaked', moves: 'ran', home: 'a tiny hole in the wall', food: 'cheese', baby: 'pup', pet: true },
   { name: 'fox', sound: 'barked', moves: 'ran', home: 'a den in the woods', food: 'berries', baby: 'cub', pet: false },
   { name: 'owl', sound: 'hooted', moves: 'flew', home: 'a hole in an old tree', food: 'bugs', baby: 'owlet', pet: false },
-  { name: 'turtle', sound: 'yawned', moves: 'crawled', home: 'a pond', food: 'leaves', baby: 'hatchling', pet: true },
+  { name: 'turtle', sound: 'hissed', moves: 'crawled', home: 'a pond', food: 'leaves', baby: 'hatchling', pet: true },
   { name: 'horse', sound: 'neighed', moves: 'ran', home: 'a barn', food: 'hay', baby: 'foal', pet: false },
   { name: 'cow', sound: 'mooed', moves: 'walked', home: 'a barn', food: 'grass', baby: 'calf', pet: false },
   { name: 'pig', sound: 'oinked', moves: 'trotted', home: 'a pen on the farm', food: 'apples', baby: 'piglet', pet: false },
@@ -64,7 +64,7 @@ export const SPECIES: readonly Species[] = [
   { name: 'kitten', sound: 'mewed', moves: 'ran', home: 'a warm box', food: 'milk', baby: 'kitten', pet: true },
   { name: 'goat', sound: 'bleated', moves: 'jumped', home: 'a little shed', food: 'grass', baby: 'kid', pet: false },
   { name: 'hamster', sound: 'squeaked', moves: 'ran', home: 'a cage with a wheel', food: 'seeds', baby: 'pup', pet: true },
-  { name: 'deer', sound: 'called', moves: 'ran', home: 'the quiet woods', food: 'leaves', baby: 'fawn', pet: false },
+  { name: 'deer', sound: 'snorted', moves: 'ran', home: 'the quiet woods', food: 'leaves', baby: 'fawn', pet: false },
   { name: 'penguin', sound: 'squawked', moves: 'waddled', home: 'the cold ice', food: 'fish', baby: 'chick', pet: false },
   { name: 'dragon', sound: 'roared', moves: 'flew', home: 'a cave on a hill', food: 'pancakes', baby: 'little dragon', pet: false },
 ];
@@ -85,7 +85,7 @@ export const FAMILY = [
 export const TOWN_GROWNUPS = [
   { role: 'teacher', name: 'Miss Green', sex: 'f' }, { role: 'teacher', name: 'Mr. Hill', sex: 'm' },
   { role: 'baker', name: 'Mr. Brown', sex: 'm' }, { role: 'farmer', name: 'Farmer Dan', sex: 'm' },
-  { role: 'neighbor', name: 'Mrs. Lee', sex: 'f' }, { role: 'doctor', name: 'Dr. Rose', sex: 'f' },
+  { role: 'neighbor', name: 'Mrs. Lee', sex: 'f' }, { role: 'doctor', name: 'Dr. Stone', sex: 'f' },
   { role: 'shopkeeper', name: 'Mrs. Gray', sex: 'f' }, { role: 'mail carrier', name: 'Mr. Cole', sex: 'm' },
 ] as const;
 

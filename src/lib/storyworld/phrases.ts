@@ -7,7 +7,8 @@ import type { Story } from './story';
 
 /** Introduces a child or animal: "Once upon a time, there was a little girl named Lily." */
 export function introduce(s: Story, c: Character, extra = ''): string {
-  const who = c.kind === 'animal' ? `${s.pick(['little', 'young', 'small', 'happy', 'curious'])} ${c.species}` : `${s.pick(['little', 'young', 'kind', 'happy', 'curious', 'small'])} ${c.sex === 'f' ? 'girl' : 'boy'}`;
+  // Neutral words only: "a kind boy" would give away (or contradict) the story's kindness.
+  const who = c.kind === 'animal' ? `${s.pick(['little', 'young', 'small', 'curious'])} ${c.species}` : `${s.pick(['little', 'young', 'curious', 'small'])} ${c.sex === 'f' ? 'girl' : 'boy'}`;
   return s.one(
     () => `Once upon a time, there was ${a(who)} named ${c.name}${extra}`,
     () => `There was once ${a(who)} called ${c.name}${extra}`,
@@ -39,13 +40,14 @@ export function feels(s: Story, c: Character, good: boolean): string {
 /** The closing line of a happy or a sad story. */
 export function closing(s: Story, who: Character[], happy: boolean): string {
   const names = who.length === 1 ? who[0].called : `${who.slice(0, -1).map((c) => c.called).join(', ')} and ${who[who.length - 1].called}`;
+  const friends = who.length > 1 && who.every((c) => c.kind !== 'grownup');
   return happy
     ? s.one(
-        () => `From that day on, ${names} ${who.length > 1 ? 'were the best of friends' : `was happy`}`,
+        () => `From that day on, ${names} ${friends ? 'were the best of friends' : who.length > 1 ? 'were very happy' : 'was happy'}`,
         () => `${names} ${who.length > 1 ? 'laughed together all the way home' : 'went home with a big smile'}`,
         () => `It was the best day ever`,
         () => `And everyone was happy`,
-        () => `That night, ${names} ${who.length > 1 ? 'slept' : 'slept'} well, full of joy`,
+        () => `That night, ${names} slept well, full of joy`,
       )
     : s.one(
         () => `${names} went home sad`,
@@ -61,7 +63,7 @@ export function kindOrUnkindAct(s: Story, doer: Character, other: Character, thi
   return s.kind
     ? s.one(
         () => `${doer.called} shared ${his(doer)} ${thing} with ${other.called}`,
-        () => `${doer.called} helped ${other.called} look for the ${thing}`,
+        () => `${doer.called} helped ${other.called} with the ${thing}`,
         () => `${doer.called} gave ${other.called} a hug`,
         () => `${doer.called} thanked ${other.called} with a smile`,
       )

@@ -50,7 +50,7 @@ export class Story {
     for (const s of sentences) {
       const t = s.trim();
       if (!t) continue;
-      this.sentences.push(cap(/[.!?"]$/.test(t) ? t : `${t}.`));
+      this.sentences.push(cap(/[.!?]"?$/.test(t) ? t : `${t}.`));
     }
   }
 
@@ -63,7 +63,8 @@ export class Story {
     const l = cap(line.trim());
     const mark = /[!?]$/.test(l) ? l.slice(-1) : '.';
     const body = /[.!?]$/.test(l) ? l.slice(0, -1) : l;
-    const v = verb ?? (mark === '?' ? 'asked' : mark === '!' ? this.pick(['shouted', 'cried', 'said']) : 'said');
+    // Not "cried" for an exclamation: it also reads as weeping (and a sentiment reader hears it so).
+    const v = verb ?? (mark === '?' ? 'asked' : mark === '!' ? this.pick(['shouted', 'called', 'said']) : 'said');
     const who = speaker.called;
     const shape = this.rng.int(3);
     if (shape === 0) this.add(`"${body}${mark === '.' ? ',' : mark}" ${v} ${who}.`);
@@ -80,7 +81,8 @@ export class Story {
   private freshName(pool: readonly string[]): string {
     for (let tries = 0; tries < 50; tries++) {
       const n = this.pick(pool);
-      if (!this.usedNames.has(n)) {
+      // "Rose" is not free while "Dr. Rose" is in the story, nor "Bea" beside "Aunt Bea".
+      if (![...this.usedNames].some((u) => u === n || u.split(' ').includes(n))) {
         this.usedNames.add(n);
         return n;
       }
@@ -113,8 +115,10 @@ export class Story {
 
   /** A grown-up of the town: "Miss Green", the teacher. */
   townGrownup(role?: string): Character {
-    const pool = role ? TOWN_GROWNUPS.filter((g) => g.role === role) : TOWN_GROWNUPS;
-    const g = this.pick(pool.filter((x) => !this.usedNames.has(x.name)));
+    const unused = TOWN_GROWNUPS.filter((x) => !this.usedNames.has(x.name));
+    const ofRole = role ? unused.filter((g) => g.role === role) : unused;
+    // A second grown-up of a role the town has only one of: another grown-up of the town.
+    const g = this.pick(ofRole.length ? ofRole : unused);
     this.usedNames.add(g.name);
     return { name: g.name, called: g.name, sex: g.sex, kind: 'grownup', role: g.role };
   }
