@@ -1,4 +1,4 @@
-// npm run experiment -- compare --labeler shorter --seed 1 [--comparisons 200] [--steps 24]
+// npm run experiment -- compare --labeler shorter --seed 1 [--comparisons 200] [--steps 24] [--words W] [--topic dog]
 //   [--methods reference,best-of-4,best-of-16,ppo,grpo,dpo] [--eval-prompts 32] [--max-tokens 32] [--noise 0.1] [--beta 0.05]
 // Is RL needed? The Compare screen's comparison (engine/method-comparison.ts) without the app:
 // every method gets the same judgements of a simulated labeler and the same reward model fitted
@@ -7,12 +7,13 @@
 // with all of them.
 import { DEFAULT_COMPARE, isCompareMethod, type CompareMethod } from '../../src/lib/engine/compare-settings';
 import { compareMethods } from '../../src/lib/engine/method-comparison';
+import { DEFAULT_SIMULATED_LABELER } from '../../src/lib/feedback/simulated-judgement';
 import { parseFlags } from '../args';
 import { proxySetup } from './proxy-setup';
 
 export async function compareExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
-    labeler: 'shorter', words: 'happy,good', noise: 0.1, seed: DEFAULT_COMPARE.seed, comparisons: DEFAULT_COMPARE.comparisons, steps: DEFAULT_COMPARE.steps,
+    labeler: 'shorter', words: 'happy,good', topic: DEFAULT_SIMULATED_LABELER.topic, noise: 0.1, seed: DEFAULT_COMPARE.seed, comparisons: DEFAULT_COMPARE.comparisons, steps: DEFAULT_COMPARE.steps,
     evalPrompts: 32, maxTokens: DEFAULT_COMPARE.maxTokens, beta: DEFAULT_COMPARE.beta,
     methods: 'reference,best-of-4,best-of-16,ppo,grpo,dpo', checkpoint: 'starter',
   });

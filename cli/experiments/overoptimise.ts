@@ -1,4 +1,4 @@
-// npm run experiment -- overoptimise --labeler sentiment --seed 1 [--comparisons 40] [--steps 60]
+// npm run experiment -- overoptimise --labeler sentiment --seed 1 [--comparisons 40] [--steps 60] [--words W] [--topic dog]
 //   [--every 6] [--beta 0.005] [--algorithm ppo] [--eval-prompts 32] [--max-tokens 32]
 // Over-optimisation (Gao et al. 2022): a reward model fitted on few judgements, a long run against
 // it with a small β. Every --every steps the policy is measured on held-out prompts: gold (the
@@ -12,6 +12,7 @@ import { checkPPOConfig, type RLAlgorithm } from '../../src/lib/engine/ppo-confi
 import { PPOTrainer } from '../../src/lib/engine/ppo-trainer';
 import { DEFAULT_RL } from '../../src/lib/engine/rl-run';
 import { fitGaoRl, gaoDistance, type GaoCoefficients } from '../../src/lib/rlhf/best-of-n';
+import { DEFAULT_SIMULATED_LABELER } from '../../src/lib/feedback/simulated-judgement';
 import { parseFlags } from '../args';
 import { completionsOf } from '../../src/lib/engine/method-comparison';
 import { proxySetup, type Measure } from './proxy-setup';
@@ -31,7 +32,7 @@ function gaoFit(points: Point[], key: 'gold_score' | 'proxy_score'): GaoCoeffici
 
 export async function overoptimiseExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
-    labeler: 'sentiment', words: 'happy,good', noise: 0.1, seed: 1, comparisons: 40, steps: 60, every: 6, beta: 0.005,
+    labeler: 'sentiment', words: 'happy,good', topic: DEFAULT_SIMULATED_LABELER.topic, noise: 0.1, seed: 1, comparisons: 40, steps: 60, every: 6, beta: 0.005,
     algorithm: 'ppo', evalPrompts: 32, maxTokens: 32, checkpoint: 'starter',
   });
   if (!(Number.isInteger(f.every) && f.every >= 1)) throw new Error(`Expected --every to be a positive whole number, but got ${f.every}`);

@@ -28,8 +28,8 @@ export interface ProxySetup {
   dispose(): void;
 }
 
-export async function proxySetup(f: { checkpoint: string; labeler: string; words: string; noise: number; comparisons: number; evalPrompts: number; maxTokens: number; seed: number }): Promise<ProxySetup> {
-  const scorer = scorerFor(f.labeler, f.words);
+export async function proxySetup(f: { checkpoint: string; labeler: string; words: string; topic: string; noise: number; comparisons: number; evalPrompts: number; maxTokens: number; seed: number }): Promise<ProxySetup> {
+  const scorer = scorerFor(f.labeler, f.words, f.topic);
   const { model: reference } = modelFromCheckpointBytes(readCheckpointFile(f.checkpoint));
   const prompts = readPrompts();
   const heldout = prompts.filter((_, i) => i % 5 === 0).slice(0, f.evalPrompts);

@@ -1,4 +1,5 @@
 // npm run experiment -- reward --labeler sentiment --noise 0.1 --comparisons 300 --seed 1
+//   (--labeler: any simulated-labeler kind, kindness, happy-ending and topic --topic dog included, or avoid --words W)
 //   [--curve 100,300,1000] [--pmp FILE] [--dump-comparisons FILE] [--epochs N] [--lr LR] [--readout eos,mean,eos+mean]
 //   [--validation 0,0.1] [--early-stop-on loss,accuracy]
 // Collects comparisons of starter-model samples from a noisy simulated labeler, trains the reward
@@ -16,7 +17,7 @@
 // --early-stop-on take lists. Last line: a JSON object.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { makeLabeler, type Scorer } from '../../src/lib/feedback/labelers';
-import { SCORER_KINDS, scorerOf, type ScorerKind } from '../../src/lib/feedback/simulated-judgement';
+import { DEFAULT_SIMULATED_LABELER, SCORER_KINDS, scorerOf, type ScorerKind } from '../../src/lib/feedback/simulated-judgement';
 import { judgementToGroup } from '../../src/lib/feedback/judgement-group';
 import { modelFromCheckpointBytes } from '../../src/lib/model/checkpoint';
 import { disposeLanguageModel, type LanguageModel } from '../../src/lib/model/language-model';
@@ -35,11 +36,11 @@ import { readPrompts, resolveCheckpoint } from '../files';
 import { seenWordCeiling } from './seen-word-ceiling';
 import { seeds } from '../../src/lib/util/seeds';
 
-/** The --labeler flag's scorer: a simulated-labeler kind, or "avoid" (keywords avoided). */
-export function scorerFor(name: string, words: string): Scorer {
-  if (name === 'avoid') return scorerOf({ scorer: 'keyword', keywords: words, keywordMode: 'avoid' });
+/** The --labeler flag's scorer: a simulated-labeler kind, or "avoid" (keywords avoided); --topic is the topic labeler's word. */
+export function scorerFor(name: string, words: string, topic = DEFAULT_SIMULATED_LABELER.topic): Scorer {
+  if (name === 'avoid') return scorerOf({ scorer: 'keyword', keywords: words, keywordMode: 'avoid', topic });
   if (!(SCORER_KINDS as readonly string[]).includes(name)) throw new Error(`Unknown --labeler "${name}"; known: ${SCORER_KINDS.join(', ')}, avoid`);
-  return scorerOf({ scorer: name as ScorerKind, keywords: words, keywordMode: 'include' });
+  return scorerOf({ scorer: name as ScorerKind, keywords: words, keywordMode: 'include', topic });
 }
 
 /** A held-out pair: its texts (prompt + completion, as the labeler read them) and the labeler's score gap. */
@@ -117,7 +118,7 @@ function numberList(flag: string, text: string): number[] {
 
 export async function rewardExperiment(argv: string[]): Promise<void> {
   const f = parseFlags(argv, {
-    labeler: 'sentiment', words: 'happy,good', noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
+    labeler: 'sentiment', words: 'happy,good', topic: DEFAULT_SIMULATED_LABELER.topic, noise: 0.1, comparisons: 300, heldout: 200, k: 2, maxTokens: 64,
     temperature: 0.7, epochs: String(DEFAULT_REWARD_FIT.epochs), minSteps: DEFAULT_REWARD_FIT.minSteps, batch: DEFAULT_REWARD_FIT.batchSize, lr: String(DEFAULT_REWARD_FIT.learningRate), seed: 1,
     checkpoint: 'starter', pmp: '', pmpEpochs: 2, curve: '', clearMargin: 0.5, dumpComparisons: '', readout: DEFAULT_REWARD_READOUT as string,
     validation: String(DEFAULT_REWARD_FIT.validationShare), earlyStopOn: DEFAULT_REWARD_FIT.earlyStopOn as string,
@@ -139,7 +140,7 @@ export async function rewardExperiment(argv: string[]): Promise<void> {
   // Held-out comparisons use prompts the training comparisons never see.
   const trainPrompts = prompts.filter((_, i) => i % 5 !== 0);
   const heldoutPrompts = prompts.filter((_, i) => i % 5 === 0);
-  const scorer = scorerFor(f.labeler, f.words);
+  const scorer = scorerFor(f.labeler, f.words, f.topic);
   const noisy = makeLabeler(scorer, f.noise);
   const clean = makeLabeler(scorer, 0);
   const gen = { k: f.k, maxTokens: f.maxTokens, temperature: f.temperature };

@@ -1,4 +1,4 @@
-// npm run experiment -- rlhf [--labeler sentiment] [--seed 1] [--rounds N] [--beta B] [--k K]
+// npm run experiment -- rlhf [--labeler sentiment|shorter|longer|keyword|avoid|kindness|happy-ending|topic] [--words W] [--topic dog] [--seed 1] [--rounds N] [--beta B] [--k K]
 //   [--prompts N] [--ppo-steps N] [--lr LR] [--rm-epochs N] [--rm-lr LR] [--rm-start base|last]
 //   [--max-tokens N] [--eval-prompts N] [--final-samples N] [--noise P] [--pmp FILE]
 //   [--algorithm ppo|rloo|a2c|grpo] [--samples G (per prompt; RLOO and GRPO need 2 or more)] [--ptx γ [--demos FILE]] [--out policy.rlhfckpt]
@@ -49,7 +49,7 @@ export function experimentSettings(argv: string[]) {
   const form = presetForm(preset);
   const d = form.settings;
   const f = parseFlags(argv, {
-    labeler: form.simulated.scorer as string, words: form.simulated.keywords, noise: form.simulated.noise,
+    labeler: form.simulated.scorer as string, words: form.simulated.keywords, topic: form.simulated.topic, noise: form.simulated.noise,
     rounds: d.rounds, seed: d.seed, beta: d.ppo.initKl, k: d.k, prompts: d.feedbackPrompts, ppoSteps: d.ppoSteps,
     lr: d.ppo.learningRate, batch: d.ppo.batchSize, samples: d.ppo.samplesPerPrompt, maxTokens: d.ppo.maxTokens, rmEpochs: d.rmEpochs, rmLr: d.rmLearningRate,
     rmStart: d.rmStart as string, evalPrompts: d.evalPrompts, finalSamples: 16, algorithm: d.ppo.algorithm as string,
@@ -57,10 +57,10 @@ export function experimentSettings(argv: string[]) {
   });
   if (f.demos && !(f.ptx > 0)) throw new Error('--demos is the text PPO-ptx mixes in: give --ptx γ > 0 with it');
   if (!(REWARD_MODEL_STARTS as readonly string[]).includes(f.rmStart)) throw new Error(`Expected --rm-start ${REWARD_MODEL_STARTS.join(' or ')}, but got ${f.rmStart}`);
-  scorerFor(f.labeler, f.words); // refuses an unknown labeler before anything loads
+  scorerFor(f.labeler, f.words, f.topic); // refuses an unknown labeler before anything loads
   const avoid = f.labeler === 'avoid';
   const labeler: SimulatedLabelerSettings = {
-    ...form.simulated, scorer: avoid ? 'keyword' : (f.labeler as SimulatedLabelerSettings['scorer']), keywords: f.words, keywordMode: avoid ? 'avoid' : 'include', noise: f.noise,
+    ...form.simulated, scorer: avoid ? 'keyword' : (f.labeler as SimulatedLabelerSettings['scorer']), keywords: f.words, keywordMode: avoid ? 'avoid' : 'include', topic: f.topic, noise: f.noise,
   };
   const settings: RLSettings = {
     ...d, rounds: f.rounds, seed: f.seed, k: f.k, feedbackPrompts: f.prompts, ppoSteps: f.ppoSteps, rmEpochs: f.rmEpochs,

@@ -43,6 +43,14 @@ describe('RL run link', () => {
     expect(back.settings).toEqual(DEFAULT_RL);
   });
 
+  it('carries the story labelers: a topic labeler keeps its topic', () => {
+    const form = presetForm('Make it positive');
+    form.simulated = { ...form.simulated, scorer: 'topic', topic: 'teddy bear' };
+    expect(decodeRunForm(encodeRunForm(form)).simulated).toEqual(form.simulated);
+    form.simulated.scorer = 'kindness';
+    expect(decodeRunForm(encodeRunForm(form)).simulated.scorer).toBe('kindness');
+  });
+
   it('a hash without a link is not a link: #rl, #reward, other keys', () => {
     expect(readRunLink('')).toBeNull();
     expect(readRunLink('#rl')).toBeNull();
@@ -76,6 +84,8 @@ describe('RL run link', () => {
     ['an unknown scorer', base64url({ v: 1, who: 'simulated', settings: {}, simulated: { scorer: 'rude' } }), /prefers "rude"/],
     ['noise out of range', base64url({ v: 1, who: 'simulated', settings: {}, simulated: { noise: 0.9 } }), /Expected noise in 0\.\.0\.5, but got 0\.9/],
     ['no keywords', base64url({ v: 1, who: 'simulated', settings: {}, simulated: { scorer: 'keyword', keywords: ' , ' } }), /at least one word/],
+    ['a topic labeler without a topic', base64url({ v: 1, who: 'simulated', settings: {}, simulated: { scorer: 'topic', topic: ' ' } }), /topic word/],
+    ['a topic that is not text', base64url({ v: 1, who: 'simulated', settings: {}, simulated: { scorer: 'topic', topic: 5 } }), /the topic is not a text of at most 40 characters/],
   ];
   it.each(refused)('refuses %s with a message that says so and keeps the defaults', (_what, code, reason) => {
     expect(() => decodeRunForm(code)).toThrow(reason);

@@ -21,6 +21,7 @@ export const MAX_RUN_LINK_CHARS = 16_000;
 const LABELER_MODES = ['honest', 'inverted', 'random'] as const;
 const KEYWORD_MODES = ['include', 'avoid'] as const;
 const MAX_KEYWORDS_CHARS = 200; // the labeler form's maxlength
+const MAX_TOPIC_CHARS = 40; // likewise
 
 interface LinkBody {
   v: number;
@@ -84,13 +85,14 @@ function readRules(raw: unknown): RLSettings['rules'] {
 
 function readSimulated(raw: unknown): SimulatedLabelerSettings {
   const s = pick<SimulatedLabelerSettings>(
-    ['scorer', 'keywords', 'keywordMode', 'mode', 'noise'].map((key) => ({ key })), DEFAULT_SIMULATED_LABELER, raw, "the simulated labeler's settings");
+    ['scorer', 'keywords', 'keywordMode', 'topic', 'mode', 'noise'].map((key) => ({ key })), DEFAULT_SIMULATED_LABELER, raw, "the simulated labeler's settings");
   if (!(SCORER_KINDS as readonly unknown[]).includes(s.scorer)) throw new Error(`the simulated labeler prefers "${String(s.scorer)}"; expected ${SCORER_KINDS.join(', ')}`);
   if (!(LABELER_MODES as readonly unknown[]).includes(s.mode)) throw new Error(`the simulated labeler's mode is "${String(s.mode)}"; expected ${LABELER_MODES.join(', ')}`);
   if (!(KEYWORD_MODES as readonly unknown[]).includes(s.keywordMode)) throw new Error(`the keyword mode is "${String(s.keywordMode)}"; expected include or avoid`);
   if (typeof s.keywords !== 'string' || s.keywords.length > MAX_KEYWORDS_CHARS) throw new Error(`the keywords are not a text of at most ${MAX_KEYWORDS_CHARS} characters`);
+  if (typeof s.topic !== 'string' || s.topic.length > MAX_TOPIC_CHARS) throw new Error(`the topic is not a text of at most ${MAX_TOPIC_CHARS} characters`);
   if (typeof s.noise !== 'number') throw new Error(`the noise ${String(s.noise)} is not a number`);
-  labelerFromSettings(s); // its own checks: the noise's range, the keywords
+  labelerFromSettings(s); // its own checks: the noise's range, the keywords, the topic
   return s;
 }
 

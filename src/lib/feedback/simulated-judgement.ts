@@ -2,23 +2,31 @@
 // and from K completions of a prompt to the ranking Judgement that labeler gives. Pure: the
 // caller supplies the random stream and the clock, so a run with the same seed is the same run.
 import type { CompletionRecord, Judgement } from './judgement';
+import { happyEndingScorer } from './happy-ending-scorer';
+import { kindnessScorer } from './kindness-scorer';
 import {
   keywordScorer, lengthScorer, makeLabeler, rankOf, sentimentScorer, type LabelerMode, type Scorer, type SimulatedLabeler,
 } from './labelers';
+import { topicScorer } from './topic-scorer';
 import { makeRng, type Rng } from '../util/rng';
 import { seeds } from '../util/seeds';
 
-export const SCORER_KINDS = ['sentiment', 'shorter', 'longer', 'keyword'] as const;
+export const SCORER_KINDS = ['sentiment', 'shorter', 'longer', 'keyword', 'kindness', 'happy-ending', 'topic'] as const;
 export type ScorerKind = (typeof SCORER_KINDS)[number];
 
 /** What the simulated-labeler form holds. */
 export interface SimulatedLabelerSettings {
-  /** What it likes: positive sentiment (VADER), shorter or longer texts, or given words. */
+  /**
+   * What it likes: positive sentiment (VADER), shorter or longer texts, given words, or (for the
+   * story world) kind characters, a happy ending, or stories about the topic.
+   */
   scorer: ScorerKind;
   /** Comma-separated words, for the keyword scorer. */
   keywords: string;
   /** Prefer completions that contain the words, or that avoid them. */
   keywordMode: 'include' | 'avoid';
+  /** The animal or thing the topic scorer wants stories about ("dog", "kite"). */
+  topic: string;
   /** honest; or a troll: 'inverted' (prefers what it should not) or 'random' (ignores the texts). */
   mode: LabelerMode;
   /** Chance of swapping each neighbouring pair of its ranking, 0..0.5. */
@@ -26,16 +34,20 @@ export interface SimulatedLabelerSettings {
 }
 
 export const DEFAULT_SIMULATED_LABELER: SimulatedLabelerSettings = {
-  scorer: 'sentiment', keywords: 'happy, kind', keywordMode: 'include', mode: 'honest', noise: 0.1,
+  scorer: 'sentiment', keywords: 'happy, kind', keywordMode: 'include', topic: 'dog', mode: 'honest', noise: 0.1,
 };
 
 /** What a simulated labeler likes, from its settings. */
-export function scorerOf(s: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode'>): Scorer {
+export function scorerOf(s: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode' | 'topic'>): Scorer {
   switch (s.scorer) {
     case 'sentiment': return sentimentScorer;
     case 'shorter':
     case 'longer': return lengthScorer(s.scorer);
     case 'keyword': return keywordScorer(s.keywords.split(','), s.keywordMode);
+    case 'kindness': return kindnessScorer;
+    case 'happy-ending': return happyEndingScorer;
+    // Settings stored before the topic existed have none: topicScorer refuses an empty one.
+    case 'topic': return topicScorer(typeof s.topic === 'string' ? s.topic : '');
     default: throw new Error(`Unknown scorer "${(s as { scorer: unknown }).scorer}"`);
   }
 }

@@ -196,7 +196,7 @@ export interface CompareRequest {
   /** A simulated labeler judges settings.comparisons pairs of the model's samples, or the stored judgements are used (null: everyone's). */
   feedback: { kind: 'simulated'; labeler: SimulatedLabelerSettings } | { kind: 'stored'; labelers: string[] | null };
   /** The gold judge: a simulated labeler's noiseless score; null when the person judges the samples. */
-  gold: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode'> | null;
+  gold: Pick<SimulatedLabelerSettings, 'scorer' | 'keywords' | 'keywordMode' | 'topic'> | null;
   /** The first settings.evalPrompts are held out for measuring; the rest feed the RL methods. */
   prompts: string[];
 }

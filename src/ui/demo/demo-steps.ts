@@ -80,7 +80,7 @@ export const DEMO_SIZES: Record<'full' | 'quick', DemoSizes> = {
 export const DEMO_PROMPT = 'The little bear';
 
 /** Step 3's labeler: lengths are what a tiny reward model learns reliably from a few rankings. */
-export const DEMO_LABELER: SimulatedLabelerSettings = { scorer: 'shorter', keywords: 'the', keywordMode: 'include', mode: 'honest', noise: 0 };
+export const DEMO_LABELER: SimulatedLabelerSettings = { scorer: 'shorter', keywords: 'the', keywordMode: 'include', topic: 'dog', mode: 'honest', noise: 0 };
 
 /** Stored when there are no demonstrations yet, so step 2 has something to fine-tune on. */
 export const EXAMPLE_DEMONSTRATIONS: ReadonlyArray<{ prompt: string; response: string }> = [
