@@ -23,6 +23,6 @@ describe('RL presets', () => {
     expect(preset).toBe('Over-optimise');
     expect([settings.rounds, settings.ppoSteps, settings.ppo.initKl, labeler.scorer]).toEqual([3, 10, 0.005, 'sentiment']);
     expect(experimentSettings([]).preset).toBe('Make it positive');
-    expect(() => experimentSettings(['--preset', 'Go faster'])).toThrow('Unknown preset "Go faster"; known: Make it positive, Make it short, Over-optimise, Cut the KL leash');
+    expect(() => experimentSettings(['--preset', 'Go faster'])).toThrow('Unknown preset "Go faster"; known: Make it positive, Make it kind, Happy endings, Make it short, Over-optimise, Cut the KL leash');
   });
 });

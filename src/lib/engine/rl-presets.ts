@@ -43,6 +43,26 @@ export const RL_PRESETS: RLPreset[] = [
     },
   },
   {
+    // Goals about meaning on the story world's starter: the labeler reads the story's acts (who
+    // helps, shares, thanks; who grabs, mocks, pushes) or the sentiment of its last sentences.
+    name: 'Make it kind',
+    help: 'An honest simulated labeler that prefers stories whose characters help, share, thank and comfort over ones who grab, mock, push and ignore; β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds',
+    apply: (f) => {
+      honest(f, 'kindness');
+      fixedBeta(f, 0.1);
+      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
+    },
+  },
+  {
+    name: 'Happy endings',
+    help: 'An honest simulated labeler that prefers stories whose last sentences are happy; β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds',
+    apply: (f) => {
+      honest(f, 'happy-ending');
+      fixedBeta(f, 0.1);
+      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
+    },
+  },
+  {
     name: 'Make it short',
     help: 'An honest simulated labeler that prefers shorter completions, with a fixed β = 0.1',
     apply: (f) => { honest(f, 'shorter'); fixedBeta(f, 0.1); },
