@@ -13,7 +13,7 @@ function formProblems(text: string): string[] {
   if (/ {2}|\s[,.!?]|,,|\.\./.test(text)) out.push('bad spacing or doubled punctuation');
   if ((text.match(/"/g) ?? []).length % 2 !== 0) out.push('unbalanced quotation marks');
   if (!/[.!?]"?$/.test(text)) out.push('no end mark');
-  if (/\b(a) [aeiou]/i.test(text.replace(/"[^"]*"/g, ''))) out.push(`"a" before a vowel`);
+  if (/\ba (?!uni|use|one|eu)[aeiou]/i.test(text.replace(/"[^"]*"/g, ''))) out.push(`"a" before a vowel`);
   if (/\b(\w+) \1\b/i.test(text.replace(/\b(very|had|that|no) \1\b/gi, ''))) out.push('a doubled word');
   return out;
 }

@@ -99,7 +99,7 @@ export const PLACES = [
 export const TOYS = [
   'ball', 'kite', 'doll', 'teddy bear', 'toy car', 'toy truck', 'toy boat', 'toy train', 'red wagon', 'jump rope',
   'yo-yo', 'puzzle', 'box of crayons', 'drum', 'whistle', 'toy robot', 'rubber duck', 'spinning top', 'bike',
-  'scooter', 'balloon', 'toy plane', 'marble', 'puppet', 'block tower', 'bucket and spade', 'storybook', 'hat',
+  'scooter', 'balloon', 'toy plane', 'marble', 'puppet', 'toy castle', 'bucket and spade', 'storybook', 'hat',
 ] as const;
 
 export const FOODS = [

@@ -115,7 +115,8 @@ export class Story {
 
   /** A grown-up of the town: "Miss Green", the teacher. */
   townGrownup(role?: string): Character {
-    const unused = TOWN_GROWNUPS.filter((x) => !this.usedNames.has(x.name));
+    // "Farmer Dan" is not free beside a child called Dan.
+    const unused = TOWN_GROWNUPS.filter((x) => !this.usedNames.has(x.name) && !x.name.split(' ').some((part) => this.usedNames.has(part)));
     const ofRole = role ? unused.filter((g) => g.role === role) : unused;
     // A second grown-up of a role the town has only one of: another grown-up of the town.
     const g = this.pick(ofRole.length ? ofRole : unused);
