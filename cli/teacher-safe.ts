@@ -7,5 +7,7 @@ const badPhrases = (badWords.array as string[]).filter((w) => w.includes(' '));
 
 export function isProfane(text: string): boolean {
   const lower = text.toLowerCase();
-  return lower.split(/[^a-z0-9!@$+_-]+/).some((w) => badSingle.has(w)) || badPhrases.some((ph) => lower.includes(ph));
+  const words = ` ${lower.split(/[^a-z0-9!@$+_-]+/).join(' ')} `;
+  // Phrases match whole words: the list's "s hit" must not catch "Louis hit a bump".
+  return lower.split(/[^a-z0-9!@$+_-]+/).some((w) => badSingle.has(w)) || badPhrases.some((ph) => words.includes(` ${ph} `));
 }

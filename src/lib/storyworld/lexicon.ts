@@ -89,7 +89,7 @@ export const TOWN_GROWNUPS = [
   { role: 'shopkeeper', name: 'Mrs. Gray', sex: 'f' }, { role: 'mail carrier', name: 'Mr. Cole', sex: 'm' },
 ] as const;
 
-/** Places a story can happen, with the preposition that puts someone there. */
+/** Places a story can happen (plots choose the preposition: "went to", "at", "in"). */
 export const PLACES = [
   'the park', 'the beach', 'the woods', 'the garden', 'the farm', 'the zoo', 'the lake', 'the playground',
   'the big hill', 'the school yard', 'the market', 'the river', 'the meadow', 'the pond', 'the library',

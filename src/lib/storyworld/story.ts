@@ -67,8 +67,9 @@ export class Story {
     const v = verb ?? (mark === '?' ? 'asked' : mark === '!' ? this.pick(['shouted', 'called', 'said']) : 'said');
     const who = speaker.called;
     const shape = this.rng.int(3);
-    if (shape === 0) this.add(`"${body}${mark === '.' ? ',' : mark}" ${v} ${who}.`);
-    else if (shape === 1) this.add(`${who} ${v}, "${body}${mark}"`);
+    // "said Lily" reads; "said with a smile Lily" does not: a verb of more words keeps the name first.
+    if (shape === 0 && !v.includes(' ')) this.add(`"${body}${mark === '.' ? ',' : mark}" ${v} ${who}.`);
+    else if (shape === 1 || shape === 0) this.add(`${who} ${v}, "${body}${mark}"`);
     else this.add(`"${body}${mark === '.' ? ',' : mark}" ${who} ${v}.`);
   }
 
