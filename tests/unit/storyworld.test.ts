@@ -5,6 +5,7 @@ import { makeRng } from '../../src/lib/util/rng';
 import { PLOTS } from '../../src/lib/storyworld/plots';
 import { writePlot, writeStory, stories } from '../../src/lib/storyworld/story-world';
 import type { StoryTraits } from '../../src/lib/storyworld/traits';
+import { isProfane } from '../../cli/teacher-safe';
 
 /** Problems of form in one story's text, as short strings (empty when clean). */
 function formProblems(text: string): string[] {
@@ -62,6 +63,11 @@ describe('story world', () => {
       }
     });
   }
+
+  it('is teacher-safe by construction: the corpus word filter catches none of 5,000 stories', () => {
+    const caught = [...stories(1, 0, 5000)].filter((s) => isProfane(s.text)).map((s) => s.text.slice(0, 80));
+    expect(caught).toEqual([]);
+  });
 
   it('keeps each trait near balanced over 2,000 stories', () => {
     const all = [...stories(1, 0, 2000)];
