@@ -10,12 +10,12 @@ const story = 'The little bear walked into the wood to look for honey, and the b
 test('a bad checkpoint and a bad corpus are refused with their problem, and nothing changes', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const checkpoints = page.getByRole('table', { name: 'Stored checkpoints' }).getByRole('row');
-  await expect(checkpoints).toHaveCount(2); // the header and the starter model
+  await expect(checkpoints).toHaveCount(3); // the header and the two bundled models
 
   const starter = readFileSync('public/models/starter.ckpt');
   await page.getByLabel('Upload a checkpoint file').setInputFiles({ name: 'cut.rlhfckpt', mimeType: 'application/octet-stream', buffer: starter.subarray(0, starter.length - 1000) });
   await expect(page.getByRole('alert').filter({ hasText: 'Could not import "cut.rlhfckpt": Truncated checkpoint' })).toBeVisible();
-  await expect(checkpoints).toHaveCount(2);
+  await expect(checkpoints).toHaveCount(3);
 
   const pretrain = pretrainPanel(page);
   await pretrain.getByRole('radio', { name: 'A text file (.txt, UTF-8)' }).check();

@@ -9,12 +9,12 @@ import { dictionaryWordFraction } from '../../src/lib/engine/english-score';
 test('a checkpoint written by the CLI uploads into the app, and one downloaded from the app loads in the CLI', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   const table = page.getByRole('table', { name: 'Stored checkpoints' });
-  await expect(table.getByRole('row')).toHaveCount(2); // header + the bundled starter
+  await expect(table.getByRole('row')).toHaveCount(3); // header + the two bundled models
 
   // public/models/starter.ckpt is written by `npm run pretrain` (Node): upload it.
   await page.getByLabel('Upload a checkpoint file').setInputFiles('public/models/starter.ckpt');
   await expect(page.getByRole('status').filter({ hasText: 'Imported "starter.ckpt"' })).toBeVisible();
-  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row')).toHaveCount(4);
 
   const downloading = page.waitForEvent('download');
   await table.getByRole('button', { name: 'Download Starter model', exact: true }).click();
@@ -32,4 +32,16 @@ test('a checkpoint written by the CLI uploads into the app, and one downloaded f
   // The CLI really loaded the weights: the starter writes mostly real words (a misread file writes none).
   const dictionary = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
   expect(dictionaryWordFraction(last.samples, dictionary).fraction).toBeGreaterThan(0.5);
+});
+
+test('the classic-books model is fetched only when a person loads it, and then is the model in use', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/?backend=webgpu');
+  await expect(page.getByLabel('Model in use')).toContainText('Starter model');
+  expect(fetched.filter((p) => p.endsWith('/models/starter.ckpt'))).toHaveLength(1);
+  expect(fetched.filter((p) => p.endsWith('/models/classic-books.ckpt'))).toHaveLength(0);
+  await page.getByRole('table', { name: 'Stored checkpoints' }).getByRole('button', { name: 'Load Classic books model' }).click();
+  await expect(page.getByLabel('Model in use')).toContainText('Classic books model');
+  expect(fetched.filter((p) => p.endsWith('/models/classic-books.ckpt'))).toHaveLength(1);
 });

@@ -25,7 +25,7 @@ test('a checkpoint exports for Hugging Face and opens back as a checkpoint; bad 
   await page.goto('/?backend=webgpu');
   await expect(page.getByRole('status', { name: 'Compute backend: webgpu' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Stored checkpoints' });
-  await expect(table.getByRole('row')).toHaveCount(2); // header + the bundled starter
+  await expect(table.getByRole('row')).toHaveCount(3); // header + the two bundled models
 
   // Out: the bundled starter as <name>-hf.zip, one folder of GPT-2 files.
   const downloading = page.waitForEvent('download');
@@ -48,11 +48,11 @@ test('a checkpoint exports for Hugging Face and opens back as a checkpoint; bad 
   await expect(report).toContainText('1,334,274');
   await expect(report).toContainText('Memory to train');
   await expect(report.getByRole('row', { name: /^webgpu/ })).toContainText('can train it');
-  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row')).toHaveCount(3);
   expect(await violations(page, '[aria-labelledby="hf-import-title"]'), 'import report').toEqual([]);
   await panel.getByRole('button', { name: 'Store as checkpoint' }).click();
   await expect(panel.getByRole('status')).toContainText('Stored "Starter model" as a checkpoint');
-  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('button', { name: 'Load Starter model', exact: true })).toHaveCount(2);
   await expect(report).toHaveCount(0);
 
@@ -75,11 +75,11 @@ test('a checkpoint exports for Hugging Face and opens back as a checkpoint; bad 
   cut['starter-model/model.safetensors'] = weights.subarray(0, weights.length >> 1);
   await input.setInputFiles({ name: 'cut-hf.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(cut)) });
   await expect(panel.getByRole('alert')).toContainText('Could not open "cut-hf.zip": model.safetensors');
-  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row')).toHaveCount(4);
 
   // A character-tokenizer checkpoint stores and loads, but has no Hugging Face form: refused, no download.
   await page.getByLabel('Upload a checkpoint file').setInputFiles({ name: 'char-model.rlhfckpt', mimeType: 'application/octet-stream', buffer: Buffer.from(charCheckpoint()) });
-  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row')).toHaveCount(5);
   let downloads = 0;
   page.on('download', () => downloads++);
   await table.getByRole('button', { name: 'Export Char model for Hugging Face', exact: true }).click();

@@ -24,7 +24,7 @@ describe('story check', () => {
       'Will held her hand.', // a possessive may point at anyone: not checked
       'Lily gave Tom a hug and he smiled.', // two people: not checked
       'Ben said, "I know she can."', // the pronoun is inside the quotation: not checked
-      'Mia and her mom went home, and she sang.', // two people (Mia, mom): not checked
+      'Lily and her mom went home, and she sang.', // two people (Lily, mom): not checked
       'Next to him, she sat down.', // starts with no name: not checked
     ].join(' '));
     expect(c.pronounSentences).toBe(3);
@@ -32,10 +32,10 @@ describe('story check', () => {
   });
 
   it('asks whether the first first-name comes back in the second half', () => {
-    const long = (end: string) => `Mia had a kite. ${'The wind was strong and the sky was blue. '.repeat(5)}${end}`;
-    expect(checkStory(long('Mia was happy.')).heroKept).toBe(true);
+    const long = (end: string) => `Lily had a kite. ${'The wind was strong and the sky was blue. '.repeat(5)}${end}`;
+    expect(checkStory(long('Lily was happy.')).heroKept).toBe(true);
     expect(checkStory(long('Sam was happy.')).heroKept).toBe(false);
-    expect(checkStory('Mia had a kite.').heroKept).toBeNull();
+    expect(checkStory('Lily had a kite.').heroKept).toBeNull();
   });
 
   it('adds checks up into shares', () => {

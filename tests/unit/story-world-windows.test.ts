@@ -7,6 +7,7 @@ import { disposeLanguageModel } from '../../src/lib/model/language-model';
 import { BOS, EOS, charTokenizer } from '../../src/lib/model/tokenizer';
 import { HELDOUT_FIRST_STORY, writeStory } from '../../src/lib/storyworld/story-world';
 import { makeRng } from '../../src/lib/util/rng';
+import { mixedWindows, type WindowSource } from '../../src/lib/engine/window-source';
 import { testModel } from './helpers';
 
 const tok = charTokenizer();
@@ -76,5 +77,16 @@ describe('story-world training windows', () => {
     expect(await run.heldoutLoss(heldout, 16)).toBeLessThan(before - 0.5);
     run.dispose();
     disposeLanguageModel(model);
+  });
+
+  it('mixes two sources window by window in the asked share, the same for the same rng', () => {
+    const constant = (id: number): WindowSource => ({ windows: (n, T) => Array.from({ length: n }, () => new Array(T + 1).fill(id)), tokenCount: null });
+    const mix = mixedWindows(constant(7), constant(9), 0.25);
+    const windows = mix.windows(400, 3, makeRng(1));
+    expect(windows).toEqual(mix.windows(400, 3, makeRng(1)));
+    const share = windows.filter((w) => w[0] === 7).length / windows.length;
+    expect(share).toBeGreaterThan(0.18);
+    expect(share).toBeLessThan(0.32);
+    expect(() => mixedWindows(constant(7), constant(9), 1.5)).toThrow(/share in 0..1/);
   });
 });

@@ -40,7 +40,11 @@ let testHooks = false;
 const generation: GenerationHost = new GenerationHost({ lock, post, current: () => slot.current() });
 const slot = new ModelSlot({
   lock, post, stopGeneration: () => generation.stop(),
-  loadBundled: async (id) => modelFromCheckpointBytes(await fetchBytes(BUNDLED_MODELS[id].file)),
+  // Named as the app lists it (the classic model's file still calls itself "Starter model").
+  loadBundled: async (id) => {
+    const loaded = modelFromCheckpointBytes(await fetchBytes(BUNDLED_MODELS[id].file));
+    return { ...loaded, meta: { ...loaded.meta, name: BUNDLED_MODELS[id].name } };
+  },
 });
 const reward = new RewardHost({ lock, post, policy: () => slot.current() });
 /** With test hooks: tf.memory() as each RL round ends (a fixed point of the loop, for the soak bench). */
