@@ -3,19 +3,23 @@
 //                        balance, the word filter's count and the writing speed; a JSON line last
 //   --sample K           K stories with their traits (what a labeler never sees)
 //   --write FILE         N stories as JSON lines {text, traits} (for a look, or another tool)
+//   --prompts N          writes public/corpus/prompts.json: N story openings (hand-written ones,
+//                        then the first words of held-out stories), the app's bundled prompts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { splitParagraphs } from '../src/lib/engine/corpus';
 import { corpusStats, firstWords, type CorpusStats } from '../src/lib/storyworld/corpus-stats';
 import { PLOTS } from '../src/lib/storyworld/plots';
+import { HAND_WRITTEN_OPENINGS, storyOpenings } from '../src/lib/storyworld/story-openings';
 import { stories, writeStory } from '../src/lib/storyworld/story-world';
 import type { StoryTraits } from '../src/lib/storyworld/traits';
 import { parseFlags } from './args';
+import { ROOT } from './files';
 import { runCli } from './run-cli';
 import { isProfane } from './teacher-safe';
 
-const FLAGS = { report: false, sample: 0, write: '', stories: 20000, seed: 1 };
+const FLAGS = { report: false, sample: 0, write: '', stories: 20000, seed: 1, prompts: 0 };
 const CHILDRENS_BOOKS = ['bryant-stories', 'burgess-busterbrown', 'carroll-alice', 'edgeworth-parents'];
 
 /** The four children's books of the bundled corpus, a paragraph a document. */
@@ -39,6 +43,12 @@ runCli(async () => {
   const f = parseFlags(process.argv.slice(2), FLAGS);
   if (f.sample > 0) {
     for (const s of stories(f.seed, 0, f.sample)) console.log(`${JSON.stringify(s.traits)}\n${s.text}\n`);
+  }
+  if (f.prompts > 0) {
+    const path = join(ROOT, 'public/corpus/prompts.json');
+    const source = `story openings: ${HAND_WRITTEN_OPENINGS.length} written by hand, then the first words of held-out stories of the story world (seed ${f.seed}); npm run corpus -- --prompts ${f.prompts}`;
+    writeFileSync(path, JSON.stringify({ source, prompts: storyOpenings(f.seed, f.prompts) }, null, 1) + '\n');
+    console.log(`wrote ${f.prompts} prompts to ${path}`);
   }
   if (f.write) {
     writeFileSync(f.write, [...stories(f.seed, 0, f.stories)].map((s) => JSON.stringify(s)).join('\n') + '\n');
