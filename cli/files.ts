@@ -13,8 +13,10 @@ export const readCorpus = (split: 'train' | 'heldout') => readFileSync(join(ROOT
 export const readPrompts = (): string[] => JSON.parse(readFileSync(join(ROOT, 'public/corpus/prompts.json'), 'utf8')).prompts;
 export const readDictionary = () => new Set(readFileSync(wordListPath, 'utf8').split('\n'));
 
-/** A checkpoint path, or "starter" for the bundled one. */
-export const resolveCheckpoint = (arg: string) => (arg === 'starter' ? STARTER_CHECKPOINT : resolve(arg));
+export const CLASSIC_CHECKPOINT = join(ROOT, 'public/models/classic-books.ckpt');
+
+/** A checkpoint path, or "starter" / "classic" for the bundled ones. */
+export const resolveCheckpoint = (arg: string) => (arg === 'starter' ? STARTER_CHECKPOINT : arg === 'classic' ? CLASSIC_CHECKPOINT : resolve(arg));
 
 /** The bytes of a file named by a flag, or an error that names the file. */
 function readNamed(path: string, what: string): Uint8Array {
@@ -25,7 +27,7 @@ function readNamed(path: string, what: string): Uint8Array {
   }
 }
 
-/** A checkpoint file's bytes ("starter" for the bundled one). */
+/** A checkpoint file's bytes ("starter" or "classic" for the bundled ones). */
 export const readCheckpointFile = (arg: string) => readNamed(resolveCheckpoint(arg), 'checkpoint file');
 
 /** Demonstrations from a TRL prompt-completion JSONL file, checked whole as the app's import checks it. */

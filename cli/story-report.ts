@@ -59,8 +59,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 runCli(async () => {
   const f = parseFlags(process.argv.slice(2), FLAGS);
   await useNodeBackend('wasm');
-  const path = f.checkpoint === 'classic' ? join(ROOT, 'public/models/classic-books.ckpt') : f.checkpoint;
-  const { model, meta } = modelFromCheckpointBytes(readCheckpointFile(path));
+  const { model, meta } = modelFromCheckpointBytes(readCheckpointFile(f.checkpoint));
   console.log(`${meta.name}: ${JSON.stringify(model.config)}, ${meta.steps ?? '?'} steps`);
 
   const heldout = corpusDocuments(storyWorldHeldoutText(f.worldSeed, f.heldout));
