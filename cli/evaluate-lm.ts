@@ -16,7 +16,7 @@ export interface EvaluationText {
 }
 
 /** The bundled books' held-out paragraphs and prompts (the classic starter's measure). */
-export const booksEvaluation = (): EvaluationText => ({ heldout: corpusDocuments(readCorpus('heldout')), prompts: readPrompts() });
+export const booksEvaluation = (): EvaluationText => ({ heldout: corpusDocuments(readCorpus('heldout')), prompts: readPrompts('classic') });
 
 /** 500 held-out stories of the world and openings of held-out stories beside hand-written ones. */
 export const storyWorldEvaluation = (worldSeed: number): EvaluationText => ({
@@ -39,7 +39,7 @@ export function firstChars(text: string, chars: number): string {
 }
 
 /** nSamples completions of held-out prompts at temperature 0.8, seeded, each cut to `chars` characters. */
-export async function englishSamples(model: LanguageModel, nSamples = 50, chars = 200, prompts = readPrompts()): Promise<string[]> {
+export async function englishSamples(model: LanguageModel, nSamples = 50, chars = 200, prompts = readPrompts('classic')): Promise<string[]> {
   const texts: string[] = [];
   // Tokens enough for `chars` characters whatever the tokenizer (a subword token is several).
   const charsPerToken = model.tokenizer.spec.kind === 'bpe' ? 2 : 1;

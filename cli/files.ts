@@ -10,7 +10,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STARTER_CHECKPOINT = join(ROOT, 'public/models/starter.ckpt');
 
 export const readCorpus = (split: 'train' | 'heldout') => readFileSync(join(ROOT, `public/corpus/${split}.txt`), 'utf8');
-export const readPrompts = (): string[] => JSON.parse(readFileSync(join(ROOT, 'public/corpus/prompts.json'), 'utf8')).prompts;
+/** The bundled prompts (story openings, the app's), or the classic books' held-out openings. */
+export const readPrompts = (which: 'bundled' | 'classic' = 'bundled'): string[] =>
+  JSON.parse(readFileSync(join(ROOT, `public/corpus/${which === 'classic' ? 'classic-prompts' : 'prompts'}.json`), 'utf8')).prompts;
 export const readDictionary = () => new Set(readFileSync(wordListPath, 'utf8').split('\n'));
 
 export const CLASSIC_CHECKPOINT = join(ROOT, 'public/models/classic-books.ckpt');

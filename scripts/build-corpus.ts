@@ -4,7 +4,8 @@
 // - public/corpus/heldout-austen.txt: every 20th paragraph of the three Austen novels;
 // - public/corpus/train.txt: the rest of all seven books, with exact duplicates and paragraphs with a
 //   word of badwords-list (a profanity list) removed;
-// - public/corpus/prompts.json: openings of held-out children's-book sentences.
+// - public/corpus/classic-prompts.json: openings of held-out children's-book sentences (the classic
+//   starter's prompts; the app's bundled prompts.json are story openings: npm run corpus -- --prompts).
 // Run with `npm run build:corpus`; the outputs are committed, so the app and CI never need this.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -79,7 +80,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'train.txt'), train.join('\n') + '\n');
 writeFileSync(join(out, 'heldout.txt'), heldout.join('\n') + '\n');
 writeFileSync(join(out, 'heldout-austen.txt'), heldoutMore.join('\n') + '\n');
-writeFileSync(join(out, 'prompts.json'), JSON.stringify({ source: 'held-out paragraph openings', prompts }, null, 1) + '\n');
+writeFileSync(join(out, 'classic-prompts.json'), JSON.stringify({ source: 'held-out paragraph openings', prompts }, null, 1) + '\n');
 const chars = (xs: string[]) => xs.reduce((n, p) => n + p.length + 1, 0);
 console.log(JSON.stringify({
   paragraphs: childrens.length + more.length, droppedBlocklist: dropped, droppedDuplicates: duplicates, droppedProfanity: profane,
