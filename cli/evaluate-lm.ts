@@ -18,9 +18,9 @@ export interface EvaluationText {
 /** The bundled books' held-out paragraphs and prompts (the classic starter's measure). */
 export const booksEvaluation = (): EvaluationText => ({ heldout: corpusDocuments(readCorpus('heldout')), prompts: readPrompts('classic') });
 
-/** 500 held-out stories of the world and openings of held-out stories beside hand-written ones. */
-export const storyWorldEvaluation = (worldSeed: number): EvaluationText => ({
-  heldout: corpusDocuments(storyWorldHeldoutText(worldSeed, 500)),
+/** Held-out stories of the world (500 unless told) and openings of held-out stories beside hand-written ones. */
+export const storyWorldEvaluation = (worldSeed: number, stories = 500): EvaluationText => ({
+  heldout: corpusDocuments(storyWorldHeldoutText(worldSeed, stories)),
   prompts: storyOpenings(worldSeed, 50),
 });
 

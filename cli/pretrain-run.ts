@@ -34,7 +34,7 @@ export const PRETRAIN_FLAGS = {
   lr: DEFAULT_PRETRAIN.learningRate, seed: DEFAULT_PRETRAIN.seed, out: STARTER_CHECKPOINT, logEvery: 25,
   tokenizer: 'bpe', vocab: DEFAULT_VOCAB.starter, autosave: join(ROOT, '.pretrain-autosave'), autosaveEvery: 100, resume: false,
   evalSamples: 50, stopAfter: 0, corpus: 'storyworld', layers: 0, width: 0, heads: 0, context: 0,
-  worldSeed: 1, tokenizerChars: 4_000_000,
+  worldSeed: 1, tokenizerChars: 4_000_000, evalStories: 500,
 };
 export type PretrainFlags = typeof PRETRAIN_FLAGS;
 
@@ -141,7 +141,7 @@ export async function runPretraining(flags: PretrainFlags, log: (line: string) =
   }
 
   if (worldWindows) log(`word filter: ${worldWindows.rejected} stories turned away`);
-  const { report, examples } = await evaluateLM(model, flags.evalSamples, 200, storyWorld ? storyWorldEvaluation(flags.worldSeed) : undefined);
+  const { report, examples } = await evaluateLM(model, flags.evalSamples, 200, storyWorld ? storyWorldEvaluation(flags.worldSeed, flags.evalStories) : undefined);
   pretraining.dispose();
   const bytes = await modelToCheckpointBytes(model, {
     name: flags.size === 'starter' ? 'Starter model' : `Pretrained (${flags.size})`,

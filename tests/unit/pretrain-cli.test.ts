@@ -42,6 +42,26 @@ describe('npm run pretrain', () => {
     expect(decodeCheckpoint(readFileSync(fresh)).tensors.get('wte')).not.toEqual(a.tensors.get('wte'));
   });
 
+  it('trains on the story world (the default corpus), reproducibly from its seed, and resumes bit-identical', async () => {
+    const world = (over: Partial<PretrainFlags>) => flags({ corpus: 'storyworld', tokenizerChars: 50_000, evalStories: 5, ...over });
+    const whole = join(dir, 'world-whole.ckpt');
+    const lines: string[] = [];
+    const report = await runPretraining(world({ out: whole, autosave: join(dir, 'as-world-whole') }), (l) => lines.push(l));
+    expect(report?.steps).toBe(6);
+    expect(lines.some((l) => /the story world \(seed 1\), written as training reads it/.test(l))).toBe(true);
+    expect(lines).toContain('word filter: 0 stories turned away');
+    const parts = join(dir, 'world-parts.ckpt');
+    const autosave = join(dir, 'as-world-parts');
+    await runPretraining(world({ out: parts, autosave, stopAfter: 4 }), quiet);
+    await runPretraining(world({ out: parts, autosave, resume: true }), quiet);
+    const a = decodeCheckpoint(readFileSync(whole));
+    const b = decodeCheckpoint(readFileSync(parts));
+    expect(a.meta.corpus).toBe('story world (seed 1)');
+    for (const [name, values] of a.tensors) expect(b.tensors.get(name), name).toEqual(values);
+    // Another world seed is another corpus: a resume across it is refused.
+    await expect(runPretraining(world({ out: parts, autosave, resume: true, worldSeed: 2 }), quiet)).rejects.toThrow(/autosave .* is of another run/);
+  });
+
   it('refuses to resume an autosave made with other settings', async () => {
     const autosave = join(dir, 'as-other');
     await runPretraining(flags({ out: join(dir, 'o.ckpt'), autosave, stopAfter: 2 }), quiet);
