@@ -115,5 +115,5 @@ test('bad preference, project and prompt-set files change nothing; a good prompt
   await expect(sets.nth(1)).toHaveText('None yet');
   await expect(labelSet).toHaveValue('bundled');
   await expect(labelSet.getByRole('option')).toHaveText([/^Bundled prompts \(\d+\)$/]);
-  await expect(fromSet.getByRole('option')).toHaveCount(1 + 236);
+  await expect(fromSet.getByRole('option')).toHaveCount(1 + 200);
 });

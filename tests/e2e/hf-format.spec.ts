@@ -38,14 +38,14 @@ test('a checkpoint exports for Hugging Face and opens back as a checkpoint; bad 
   const files = unzipSync(readFileSync(zipPath));
   expect(Object.keys(files).map((p) => p.split('/')[0])).toEqual(Array(10).fill('starter-model'));
   const config = JSON.parse(strFromU8(files['starter-model/config.json'])) as Record<string, unknown>;
-  expect(config).toMatchObject({ model_type: 'gpt2', architectures: ['GPT2LMHeadModel'], n_layer: 4, n_embd: 128, n_head: 4, n_positions: 128, vocab_size: 4096 });
+  expect(config).toMatchObject({ model_type: 'gpt2', architectures: ['GPT2LMHeadModel'], n_layer: 4, n_embd: 128, n_head: 4, n_positions: 256, vocab_size: 2048 });
 
   // In: checked and estimated before anything is stored, then stored on request.
   const panel = page.getByRole('region', { name: 'Open a Hugging Face model' });
   const input = panel.getByLabel('Open Hugging Face GPT-2 files or a zip');
   await input.setInputFiles(zipPath);
   const report = panel.getByRole('region', { name: 'Checked: Starter model' });
-  await expect(report).toContainText('1,334,274');
+  await expect(report).toContainText('1,088,514');
   await expect(report).toContainText('Memory to train');
   await expect(report.getByRole('row', { name: /^webgpu/ })).toContainText('can train it');
   await expect(table.getByRole('row')).toHaveCount(3);

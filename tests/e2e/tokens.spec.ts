@@ -37,7 +37,7 @@ test('a fresh model trains a BPE tokenizer on the corpus first, or keeps the cur
   await page.goto('/?backend=wasm');
   await expect(page.getByLabel('Model in use')).toContainText('Starter model');
   const current = page.getByText(/^Current model:/);
-  await expect(current).toContainText('tokenizer: byte-level BPE, 4,096 tokens');
+  await expect(current).toContainText('tokenizer: byte-level BPE, 2,048 tokens');
   const panel = pretrainPanel(page);
   await panel.getByRole('radio', { name: 'Fresh weights' }).check();
   await panel.getByRole('combobox', { name: 'Model size' }).selectOption('micro');

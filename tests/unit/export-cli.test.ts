@@ -19,9 +19,9 @@ describe('npm run export', () => {
     const out = join(dir, 'starter');
     exportToFolder({ checkpoint: 'starter', out }, (l) => lines.push(l));
     expect(readdirSync(out).sort()).toEqual(['README.md', 'config.json', 'generation_config.json', 'heads.safetensors', 'merges.txt', 'model.safetensors', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json', 'vocab.json']);
-    expect(lines[1]).toMatch(/1,334,274 parameters/);
+    expect(lines[1]).toMatch(/1,088,514 parameters/);
     const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
-    expect(config).toMatchObject({ model_type: 'gpt2', n_layer: 4, n_embd: 128, n_head: 4, n_positions: 128, vocab_size: 4096 });
+    expect(config).toMatchObject({ model_type: 'gpt2', n_layer: 4, n_embd: 128, n_head: 4, n_positions: 256, vocab_size: 2048 });
     const files = new Map(readdirSync(out).map((name) => [name, new Uint8Array(readFileSync(join(out, name)))]));
     const back = importHfGpt2(files, { maxBytes: 50_000_000 }).checkpoint;
     const starter = decodeCheckpoint(readFileSync(STARTER_CHECKPOINT));

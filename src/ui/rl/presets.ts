@@ -11,4 +11,4 @@ export const NO_LEASH_NOTE =
  * so a person knows the reward model needs the review set first and what to expect.
  */
 export const SENTIMENT_NOTE =
-  'Measured with the bundled starter: sentiment is hard to learn from its samples (held-out reward-model accuracy about 0.6). Train a reward model on the bundled review set first (Reward model tab: Import the bundled review set, then Train); from it, the “Make it positive” settings lifted the labeler\'s score by about one standard deviation of the starter\'s in 12 rounds, KL under 10 nats. Without it the policy learnt to stop early instead.';
+  'Measured with the classic-books starter (the story starter is not measured yet): sentiment is hard to learn from its samples (held-out reward-model accuracy about 0.6). Train a reward model on the bundled review set first (Reward model tab: Import the bundled review set, then Train); from it, the “Make it positive” settings lifted the labeler\'s score by about one standard deviation of the starter\'s in 12 rounds, KL under 10 nats. Without it the policy learnt to stop early instead.';
