@@ -29,6 +29,16 @@ const honest = (form: RunForm, scorer: SimulatedLabelerSettings['scorer']) => {
   form.simulated.mode = 'honest';
 };
 
+/** "Make it positive"'s rounds, measured headless; the story goals start from them too. */
+const TWELVE_ROUNDS = { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 } as const;
+
+/** An honest labeler of this kind, β = 0.1 fixed, twelve rounds. */
+const teachWith = (scorer: SimulatedLabelerSettings['scorer']) => (f: RunForm) => {
+  honest(f, scorer);
+  fixedBeta(f, 0.1);
+  Object.assign(f.settings, TWELVE_ROUNDS);
+};
+
 export const RL_PRESETS: RLPreset[] = [
   {
     // Measured headless (README, "Make it positive"): with phase 2's reward model trained on the
@@ -36,31 +46,19 @@ export const RL_PRESETS: RLPreset[] = [
     // standard deviation in 12 rounds, the KL under 10 nats.
     name: 'Make it positive',
     help: 'An honest simulated labeler that prefers positive sentiment, β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds; train a reward model on the bundled review set first',
-    apply: (f) => {
-      honest(f, 'sentiment');
-      fixedBeta(f, 0.1);
-      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
-    },
+    apply: teachWith('sentiment'),
   },
   {
     // Goals about meaning on the story world's starter: the labeler reads the story's acts (who
     // helps, shares, thanks; who grabs, mocks, pushes) or the sentiment of its last sentences.
     name: 'Make it kind',
     help: 'An honest simulated labeler that prefers stories whose characters help, share, thank and comfort over ones who grab, mock, push and ignore; β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds',
-    apply: (f) => {
-      honest(f, 'kindness');
-      fixedBeta(f, 0.1);
-      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
-    },
+    apply: teachWith('kindness'),
   },
   {
     name: 'Happy endings',
     help: 'An honest simulated labeler that prefers stories whose last sentences are happy; β = 0.1 fixed, 16 prompts of 4 completions a round for 12 rounds',
-    apply: (f) => {
-      honest(f, 'happy-ending');
-      fixedBeta(f, 0.1);
-      Object.assign(f.settings, { rounds: 12, feedbackPrompts: 16, k: 4, ppoSteps: 12, rmStart: 'last', rmLearningRate: 1e-3, evalPrompts: 8 });
-    },
+    apply: teachWith('happy-ending'),
   },
   {
     name: 'Make it short',
