@@ -41,6 +41,7 @@ export class StoryWorldWindows implements WindowSource, StoryWorldText {
 
   windows(batchSize: number, T: number, rng: Rng): number[][] {
     return Array.from({ length: batchSize }, () => {
+      // A window walks on through the stories after its first: start 2^20 short of the held-out range.
       let index = rng.int(HELDOUT_FIRST_STORY - 2 ** 20);
       const first = this.storyTokens(index);
       const start = rng.int(Math.max(1, first.length));
