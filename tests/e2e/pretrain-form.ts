@@ -9,9 +9,11 @@ export interface PretrainForm {
   batchSize?: number;
   learningRate?: number;
   sampleEvery: number;
+  /** The corpus radio's label start; the panel's default (the story world) when not given. */
+  corpus?: 'Story world' | 'Classic books';
 }
 
-/** Fresh micro-sized weights on the bundled corpus, then Start pretraining. */
+/** Fresh micro-sized weights on the chosen corpus (the story world unless told), then Start pretraining. */
 export async function startMicroPretraining(page: Page, form: PretrainForm): Promise<void> {
   const panel = pretrainPanel(page);
   const fill = (name: string, value: number) => panel.getByRole('spinbutton', { name, exact: true }).fill(String(value));
@@ -21,6 +23,7 @@ export async function startMicroPretraining(page: Page, form: PretrainForm): Pro
   if (form.batchSize !== undefined) await fill('Batch size', form.batchSize);
   if (form.learningRate !== undefined) await fill('Learning rate', form.learningRate);
   await fill('Sample every', form.sampleEvery);
+  if (form.corpus) await panel.getByRole('radio', { name: new RegExp(`^${form.corpus}`) }).check();
   await panel.getByRole('button', { name: 'Start pretraining' }).click();
 }
 
