@@ -2,6 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // WebGPU here is SwiftShader: a few tokens a second. Keep K = 4, completions short, runs tiny.
 test.setTimeout(300_000);
+// Tall enough for the labeling form, the ranking bar and four cards at once: a drag that has to
+// scroll the page on the way drops nothing (the story starter's lines are longer than the books').
+test.use({ viewport: { width: 1280, height: 1600 } });
 
 const counter = (page: Page) => page.getByRole('status', { name: 'Feedback collected' });
 
