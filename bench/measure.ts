@@ -9,7 +9,7 @@ import { trainStepFlops } from '../src/lib/model/flops';
 import { promptContext, sampleStream } from '../src/lib/model/sample';
 import { createTokenizer, type Tokenizer } from '../src/lib/model/tokenizer';
 import { corpusDocuments, DEFAULT_PRETRAIN, Pretraining } from '../src/lib/engine/pretraining';
-import { writeStory } from '../src/lib/storyworld/story-world';
+import { writingSpeed } from '../src/lib/storyworld/story-world';
 import type { BenchPlan, InfoValue, Measurement } from './types';
 
 const PROMPT = 'Once upon a time';
@@ -107,14 +107,6 @@ export async function checkpointSampleRate(bytes: Uint8Array, plan: BenchPlan): 
   }
 }
 
-/** The story world's writing speed: stories written for about a second, in MB of text a second. */
-function storyWorldRate(): number {
-  const t0 = performance.now();
-  let chars = 0;
-  for (let i = 0; performance.now() - t0 < 1000; i++) chars += writeStory(1, i).text.length;
-  return chars / 1e6 / ((performance.now() - t0) / 1000);
-}
-
 /** Sampling with and without the KV cache, then training; the model is changed by the training. */
 async function measureModel(model: LanguageModel, corpusText: string, plan: BenchPlan, info: Record<string, InfoValue>, log: Log): Promise<Measurement[]> {
   const context = promptContext(model, PROMPT);
@@ -162,7 +154,7 @@ export async function measure(corpusText: string, plan: BenchPlan, log: Log = ()
   const oneMB = corpusText.slice(0, 1_000_000);
   measurements.push({ metric: 'bpe_encode_chars_per_s', value: encodeRate(tokenizer, oneMB), unit: 'chars/s' });
   // Written as training reads it, so it must outpace training by far: in Node and in the worker.
-  measurements.push({ metric: 'story_world_mb_per_s', value: storyWorldRate(), unit: 'MB/s' });
+  measurements.push({ metric: 'story_world_mb_per_s', value: writingSpeed(1).mbPerS, unit: 'MB/s' });
   try {
     measurements.push(...(await measureModel(model, corpusText, plan, info, log)));
   } finally {

@@ -64,3 +64,13 @@ export function storySeed(seed: number, index: number): number {
 export function* stories(seed: number, first = 0, count = Infinity): Generator<WrittenStory> {
   for (let i = first; i < first + count; i++) yield writeStory(seed, i);
 }
+
+/** How fast the world writes: stories of `seed` written for about `ms`, as MB of text and stories a second. */
+export function writingSpeed(seed: number, ms = 1000): { mbPerS: number; storiesPerS: number } {
+  const t0 = performance.now();
+  let chars = 0;
+  let n = 0;
+  while (performance.now() - t0 < ms) chars += writeStory(seed, n++).text.length;
+  const seconds = (performance.now() - t0) / 1000;
+  return { mbPerS: chars / 1e6 / seconds, storiesPerS: n / seconds };
+}
